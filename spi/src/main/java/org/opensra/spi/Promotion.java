@@ -1,0 +1,25 @@
+package org.opensra.spi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@link ArrayDriver#promote} did for one replica.
+ *
+ * @param changed false when it was already promoted (FO-3: same result, warning)
+ * @param promotedGroupId the promoted group id, for a group
+ * @param promotedVolumeIds replica volume id -> promoted volume id (one entry for a volume)
+ * @param recoveryPoint the point in time the promoted data is from
+ * @param parameters attributes of the promoted volumes (logged)
+ */
+public record Promotion(boolean changed, Optional<String> promotedGroupId, Map<String, String> promotedVolumeIds,
+                        RecoveryPoint recoveryPoint, Map<String, String> parameters) {
+    public Promotion {
+        Objects.requireNonNull(promotedGroupId, "promotedGroupId");
+        promotedVolumeIds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(promotedVolumeIds));
+        Objects.requireNonNull(recoveryPoint, "recoveryPoint");
+        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+}
