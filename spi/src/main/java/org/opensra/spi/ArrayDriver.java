@@ -148,30 +148,20 @@ public interface ArrayDriver extends AutoCloseable {
     // ---------------------------------------------------------------- failover
 
     /**
-     * Takes a read-only snapshot of sources (PRE_FAILOVER) or replicas (REVERT) and keeps it for a
-     * later reverse or restore (PF-4, FO-2). A group is snapshotted as a whole. Idempotent per
-     * purpose: an existing snapshot of the same purpose is returned. Per item: UNKNOWN_*, WRONG_STATE.
+     * Makes sources read-only (demoted source, PF-1): removes host write access, takes a pre-failover
+     * snapshot of each volume first when the array keeps one (PF-4), then changes the access mode.
+     * Idempotent (PF-2): a repeat answers {@code changed = false} and the same snapshots. A source whose
+     * peer replica was already promoted (disaster order, PF-3) is demoted all the same and answers
+     * {@link Demotion#peerPromoted()}. Per item: UNKNOWN_DEVICE / UNKNOWN_GROUP, WRONG_STATE (e.g. the
+     * volume is a replica or a group member).
      */
-    Map<ObjectRef, Outcome<ProtectiveSnapshot>> snapshot(String arrayId, List<ObjectRef> refs, SnapshotPurpose purpose)
-            throws DriverException;
+    Map<ObjectRef, Outcome<Demotion>> demote(String arrayId, List<ObjectRef> sources) throws DriverException;
 
     /**
-     * Makes sources read-only (demoted source, PF-1) after removing host write access. Idempotent
-     * (PF-2). A source whose peer replica was already promoted (disaster order, PF-3) is demoted all
-     * the same and answers with detail {@code peerPromoted=true}. Per item: UNKNOWN_DEVICE /
-     * UNKNOWN_GROUP, WRONG_STATE (e.g. the volume is a replica).
-     */
-    Map<ObjectRef, Outcome<Change>> demote(String arrayId, List<ObjectRef> sources) throws DriverException;
-
-    /**
-     * Stops (suspends) replication into replicas before promotion (FO-2). Must work while the peer
-     * array is unreachable (FO-5). Idempotent. Per item: UNKNOWN_KEY / UNKNOWN_GROUP.
-     */
-    Map<ObjectRef, Outcome<Change>> stopReplication(String arrayId, List<ObjectRef> replicas) throws DriverException;
-
-    /**
-     * Makes replicas read-write (promoted replica) from the requested recovery point or the latest
-     * data; replication must already be stopped. Keeps the original sources intact (FO-6).
+     * Fails replicas over (FO-2): stops replication into each replica (working while the peer array is
+     * unreachable, FO-5), takes a revert snapshot of it, rolls it to the requested recovery point or
+     * keeps the latest data, and makes it read-write (promoted replica). Never touches the original
+     * sources (FO-6). The promoted volumes are not presented (see {@link #present}).
      * Idempotent: an already promoted replica answers its promotion with {@code changed = false}
      * (FO-3). Per item: UNKNOWN_KEY / UNKNOWN_GROUP, NO_REPLICA, UNKNOWN_RECOVERY_POINT, WRONG_STATE.
      */
@@ -217,7 +207,7 @@ public interface ArrayDriver extends AutoCloseable {
     /**
      * Restores replication from the original sources to the original replicas (RES-1): every change
      * made to the promoted replicas is discarded, the replicas become read-only replicas again, the
-     * sources become writable again (reverted to their PRE_FAILOVER snapshot if the array swapped
+     * sources become writable again (reverted to their pre-failover snapshot if the array swapped
      * roles, RES-2), and a usable copy stays at the destination until the next sync completes
      * (RES-3). Ids: at the desired source the original source ids, at the desired target the
      * promoted ids (RES-5). Invalid settings: success with {@link ReplicationChange#settingsProblem()}

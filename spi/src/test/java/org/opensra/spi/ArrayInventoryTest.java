@@ -60,9 +60,8 @@ class ArrayInventoryTest {
         @Override public Map<ObjectRef, Outcome<Change>> deleteTestCopies(String a, List<ObjectRef> r) { return Map.of(); }
         @Override public Map<PresentationRequest, Outcome<Presentation>> present(String a, List<PresentationRequest> r) { return Map.of(); }
         @Override public Map<String, Outcome<Change>> unpresent(String a, List<String> v) { return Map.of(); }
-        @Override public Map<ObjectRef, Outcome<ProtectiveSnapshot>> snapshot(String a, List<ObjectRef> r, SnapshotPurpose p) { return Map.of(); }
-        @Override public Map<ObjectRef, Outcome<Change>> demote(String a, List<ObjectRef> r) { return Map.of(); }
-        @Override public Map<ObjectRef, Outcome<Change>> stopReplication(String a, List<ObjectRef> r) { return Map.of(); }
+        
+        @Override public Map<ObjectRef, Outcome<Demotion>> demote(String a, List<ObjectRef> r) { return Map.of(); }
         @Override public Map<ReplicaRequest, Outcome<Promotion>> promote(String a, List<ReplicaRequest> r) { return Map.of(); }
         @Override public Map<ObjectRef, Outcome<ReplicationChange>> reverseReplication(String a, List<SettingsRequest> r) { return Map.of(); }
         @Override public Map<ObjectRef, Outcome<ReplicationChange>> restoreReplication(String a, List<SettingsRequest> r) { return Map.of(); }
