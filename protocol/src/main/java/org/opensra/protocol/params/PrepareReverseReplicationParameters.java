@@ -1,0 +1,22 @@
+package org.opensra.protocol.params;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.opensra.protocol.CommandName;
+
+/** prepareReverseReplication (Table 15, REV-1). */
+public record PrepareReverseReplicationParameters(String arrayId, String peerArrayId, List<SettingsItem> consistencyGroups,
+                 List<SettingsItem> devices) implements CommandParameters, ReplicationChangeParameters {
+    public PrepareReverseReplicationParameters {
+        Objects.requireNonNull(arrayId, "arrayId");
+        Objects.requireNonNull(peerArrayId, "peerArrayId");
+        consistencyGroups = List.copyOf(consistencyGroups);
+        devices = List.copyOf(devices);
+    }
+
+    @Override
+    public Optional<CommandName> command() {
+        return Optional.of(CommandName.PREPARE_REVERSE_REPLICATION);
+    }
+}
