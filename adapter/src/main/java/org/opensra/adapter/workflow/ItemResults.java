@@ -76,6 +76,19 @@ public final class ItemResults<T> {
         return Collections.unmodifiableMap(out);
     }
 
+    /** The final results as the protocol's per-item results, in request order (see {@link #complete()}). */
+    public List<org.opensra.protocol.result.ItemResult<T>> toProtocol() {
+        List<org.opensra.protocol.result.ItemResult<T>> out = new ArrayList<>();
+        complete().forEach((id, result) -> {
+            if (result instanceof ItemResult.Success<T> ok) {
+                out.add(org.opensra.protocol.result.ItemResult.ok(id, ok.value(), ok.warnings()));
+            } else {
+                out.add(org.opensra.protocol.result.ItemResult.failed(id, ((ItemResult.Failure<T>) result).error()));
+            }
+        });
+        return out;
+    }
+
     /** Ids with a success so far, in request order. */
     public List<String> succeeded() {
         List<String> ids = new ArrayList<>();

@@ -64,6 +64,23 @@ final class Resolver {
         return standalone(id, found.get());
     }
 
+    /**
+     * Any replicated volume for a read-only query (queryDeviceDetails): unknown id and the device-name
+     * filter apply, the group rule does not (reading one member's properties acts on nothing).
+     */
+    ItemResult<ReplicatedVolume> deviceForQuery(String id) {
+        Optional<ReplicatedVolume> found = inventory.volume(id);
+        if (found.isEmpty()) {
+            return ItemResult.failure(Errors.unknownDevice(id));
+        }
+        if (!filter.accepts(found.get().displayName())) {
+            log.info("Device " + Names.one(id) + " (name " + Names.one(found.get().displayName())
+                    + ") is excluded by the device-name filter " + filter.describe());
+            return ItemResult.failure(Errors.excludedByFilter(id, filter.describe()));
+        }
+        return ItemResult.success(found.get());
+    }
+
     /** A replica group (TargetGroup key), promoted or not. */
     ItemResult<ReplicatedGroup> targetGroup(String key) {
         Optional<ReplicatedGroup> found = inventory.group(key);

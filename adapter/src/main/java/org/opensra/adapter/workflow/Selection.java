@@ -62,6 +62,15 @@ final class Selection<G, D> {
         }
     }
 
+    /** Records the result of a unit when groups and devices have the same result type. */
+    static <T> void put(Selection<T, T> selection, Unit unit, ItemResult<T> result) {
+        if (unit.isGroup()) {
+            selection.groups.put(unit.requested(), result);
+        } else {
+            selection.devices.put(unit.requested(), result);
+        }
+    }
+
     /** Total number of requested items, for progress. */
     int size() {
         return groups.requested().size() + devices.requested().size();
