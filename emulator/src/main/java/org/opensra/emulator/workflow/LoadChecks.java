@@ -1,0 +1,228 @@
+package org.opensra.emulator.workflow;
+
+import static org.opensra.emulator.xml.Xml.attr;
+import static org.opensra.emulator.xml.Xml.children;
+import static org.opensra.emulator.xml.Xml.path;
+import static org.opensra.emulator.xml.Xml.text;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.opensra.emulator.model.Capabilities;
+import org.opensra.emulator.sra.Invocation;
+import org.w3c.dom.Element;
+
+/** WF-1 "Load SRA" at one site: queryInfo, queryCapabilities, queryConnectionParameters, queryStrings, queryErrorDefinitions. */
+final class LoadChecks {
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final List<String> MANDATORY = List.of("queryInfo", "queryCapabilities",
+            "queryConnectionParameters", "discoverArrays", "discoverDevices", "testFailoverStart", "testFailoverStop",
+            "failover", "reverseReplication", "restoreReplication");
+    private static final Set<String> LOCATED = Set.of("syncOnce", "reverseReplication", "restoreReplication",
+            "prepareReverseReplication", "prepareRestoreReplication", "querySyncStatus", "queryReplicationSettings");
+    private static final Set<String> PROTOCOLS = Set.of("FC", "iSCSI", "NFS", "Datastore");
+    private static final Set<String> IDENTIFICATIONS = Set.of("wwn", "initiator+number", "number", "number+target",
+            "initiator+number+target");
+
+    private final Context c;
+    private String uuid;
+
+    LoadChecks(Context c) {
+        this.c = c;
+    }
+
+    void load(Site s) {
+        Set<String> stringIds = new LinkedHashSet<>();
+        Invocation info = s.query("queryInfo", null);
+        Element root = c.require("INFO-1", info, "queryInfo");
+        Element ai = path(root, "AdapterInfo").orElse(null);
+        String name = text(ai, "Name");
+        String version = text(ai, "Version");
+        String id = text(ai, "Uuid");
+        c.v.check("INFO-1", !name.isEmpty() && !version.isEmpty() && !text(ai, "Vendor").isEmpty(),
+                "AdapterInfo needs Name, Version and Vendor", info);
+        c.v.check("INFO-1", UUID.matcher(id).matches(), "Uuid \"" + id + "\" is not an RFC 4122 UUID", info);
+        if (uuid != null) {
+            c.v.check("INFO-1", uuid.equals(id), "Uuid differs between sites: " + uuid + " vs " + id, info);
+        }
+        uuid = id;
+        c.common.adapterSignature(name, version);
+        collectStringIds(root, stringIds);
+
+        Invocation capInv = s.query("queryCapabilities", null);
+        Element capRoot = c.require("CAP-1", capInv, "queryCapabilities");
+        Capabilities caps = Capabilities.parse(capRoot);
+        checkCapabilities(capInv, capRoot, caps);
+        collectStringIds(capRoot, stringIds);
+        c.caps = caps;
+
+        Invocation conn = s.query("queryConnectionParameters", null);
+        Element connRoot = c.require("CONN-1", conn, "queryConnectionParameters");
+        checkConnectionParameters(s, conn, connRoot);
+        collectStringIds(connRoot, stringIds);
+
+        if (caps.supports("queryErrorDefinitions")) {
+            Invocation defs = s.query("queryErrorDefinitions", null);
+            Element defRoot = c.require("ERR-6", defs, "queryErrorDefinitions");
+            Set<Integer> errors = codes(defs, path(defRoot, "ErrorDefinitions").orElse(null), "ErrorDefinition");
+            Set<Integer> warnings = codes(defs, path(defRoot, "WarningDefinitions").orElse(null), "WarningDefinition");
+            c.common.definedCodes(errors, warnings);
+            collectStringIds(defRoot, stringIds);
+        } else {
+            c.v.notRun("ERR-5", "the SRA does not support queryErrorDefinitions");
+        }
+
+        if (caps.supports("queryStrings")) {
+            for (String locale : caps.queryStringsLocales()) {
+                Invocation qs = s.query("queryStrings", "  <QueryStringsParameters>\n    <Locale>"
+                        + org.opensra.emulator.xml.Xml.esc(locale) + "</Locale>\n  </QueryStringsParameters>\n");
+                Element qsRoot = c.require("LOC-2", qs, "queryStrings " + locale);
+                Element strings = path(qsRoot, "Strings").orElse(null);
+                c.v.check("LOC-2", strings != null && locale.equals(attr(strings, "locale")),
+                        "Strings locale attribute must equal the requested locale " + locale, qs);
+                Set<String> ids = new HashSet<>();
+                List<String> dup = new ArrayList<>();
+                for (Element str : children(strings, "String")) {
+                    if (!ids.add(attr(str, "id"))) {
+                        dup.add(attr(str, "id"));
+                    }
+                }
+                c.v.check("LOC-2", dup.isEmpty(), "String ids not unique: " + dup, qs);
+                List<String> missing = stringIds.stream().filter(x -> !ids.contains(x)).toList();
+                c.v.check("LOC-2", missing.isEmpty(), "locale " + locale + " lacks translations for stringIds "
+                        + missing, qs);
+                c.strings.put(locale, ids);
+            }
+        }
+    }
+
+    /** INV-6 at one site: an unknown command gets error 100, an unsupported locale error 101. */
+    void unknownCommandAndLocale(Site s) {
+        Invocation unknown = s.query("emulatorNoSuchCommand", null);
+        boolean ok = Context.topError(unknown).map(e -> "100".equals(e.getAttribute("code").trim())).orElse(false);
+        c.v.check("INV-6", ok, "an unknown command must get Error code 100", unknown);
+        if (c.caps.supports("queryStrings")) {
+            Invocation loc = s.query("queryStrings",
+                    "  <QueryStringsParameters>\n    <Locale>xx-XX</Locale>\n  </QueryStringsParameters>\n");
+            boolean ok101 = Context.topError(loc).map(e -> "101".equals(e.getAttribute("code").trim())).orElse(false);
+            c.v.check("INV-6", ok101, "an unsupported locale must get Error code 101", loc);
+        }
+    }
+
+    private void checkCapabilities(Invocation inv, Element root, Capabilities caps) {
+        Element ac = path(root, "AdapterCapabilities").orElse(null);
+        for (String part : List.of("ReplicationSoftwares", "ArrayModels", "Features", "Commands")) {
+            c.v.check("CAP-1", path(ac, part).isPresent(), "AdapterCapabilities lacks " + part, inv);
+        }
+        Element features = path(ac, "Features").orElse(null);
+        List<Element> protocols = features == null ? List.of()
+                : children(path(features, "Protocols").orElse(null), "Protocol");
+        c.v.check("CAP-2", !protocols.isEmpty(), "Features must list at least one Protocol", inv);
+        for (Element p : protocols) {
+            c.v.check("CAP-2", PROTOCOLS.contains(p.getTextContent().trim()),
+                    "unknown Protocol \"" + p.getTextContent().trim() + "\" (FC, iSCSI, NFS, Datastore; case sensitive)",
+                    inv);
+        }
+        String ident = text(features, "DeviceIdentification");
+        if (!ident.isEmpty()) {
+            c.v.check("CAP-2", IDENTIFICATIONS.contains(ident), "unknown DeviceIdentification " + ident, inv);
+        }
+        List<String> missing = MANDATORY.stream().filter(m -> !caps.supports(m)).toList();
+        c.v.check("CAP-3", missing.isEmpty(), "mandatory commands missing from Commands: " + missing, inv);
+        for (var e : caps.executionLocations().entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                c.v.check("CAP-4", LOCATED.contains(e.getKey()), "ExecutionLocation is not allowed on " + e.getKey(),
+                        inv);
+                c.v.check("CAP-4", e.getValue().equals("source") || e.getValue().equals("target"),
+                        "ExecutionLocation of " + e.getKey() + " must be source or target, got " + e.getValue(), inv);
+            }
+        }
+        c.v.check("CAP-5", caps.supports("syncOnce") == caps.supports("querySyncStatus"),
+                "syncOnce and querySyncStatus must be supported together", inv);
+        c.v.check("CAP-5", !caps.supports("prepareReverseReplication") || caps.supports("reverseReplication"),
+                "prepareReverseReplication requires reverseReplication", inv);
+        c.v.check("CAP-5", !caps.supports("prepareRestoreReplication") || caps.supports("restoreReplication"),
+                "prepareRestoreReplication requires restoreReplication", inv);
+        c.v.check("CAP-5", !caps.runsAtTarget("restoreReplication") || caps.supports("prepareRestoreReplication"),
+                "restoreReplication at the target requires prepareRestoreReplication", inv);
+        if (caps.supports("queryStrings")) {
+            c.v.check("LOC-3", !caps.queryStringsLocales().isEmpty(),
+                    "queryStrings is supported but its Command lists no Locales", inv);
+        }
+        if (caps.supports("queryDeviceDetails")) {
+            Element cmd = children(path(ac, "Commands").orElse(null), "Command").stream()
+                    .filter(x -> "queryDeviceDetails".equals(attr(x, "name"))).findFirst().orElse(null);
+            List<Element> props = cmd == null ? List.of()
+                    : children(path(cmd, "CustomProperties").orElse(null), "CustomProperty");
+            c.v.check("CAP-6", !props.isEmpty(), "queryDeviceDetails must list its CustomProperties", inv);
+            for (Element p : props) {
+                c.v.check("CAP-6", attr(p, "name") != null && !p.getTextContent().trim().isEmpty(),
+                        "CustomProperty needs a name and an English label", inv);
+            }
+        }
+    }
+
+    private void checkConnectionParameters(Site s, Invocation inv, Element root) {
+        List<Element> conns = children(path(root, "AdapterConnectionParameters").orElse(null), "Connection");
+        c.v.check("CONN-1", !conns.isEmpty(), "no Connection groups", inv);
+        Set<String> ids = new HashSet<>();
+        boolean siteConnectionKnown = false;
+        for (Element conn : conns) {
+            String id = attr(conn, "id");
+            c.v.check("CONN-1", id != null && ids.add(id), "Connection id missing or not unique: " + id, inv);
+            checkTitleHint(inv, conn, "Connection " + id);
+            List<Element> addresses = children(path(conn, "Addresses").orElse(null), "Address");
+            c.v.check("CONN-1", !addresses.isEmpty(), "Connection " + id + " defines no Address", inv);
+            for (Element a : addresses) {
+                checkTitleHint(inv, a, "Address " + attr(a, "id"));
+            }
+            if (id != null && id.equals(s.config().connection().id())) {
+                siteConnectionKnown = true;
+                for (Element a : addresses) {
+                    c.v.check("CONN-2", s.config().connection().addresses().containsKey(attr(a, "id")),
+                            "site " + s.name() + "'s site file gives no value for Address " + attr(a, "id"), inv);
+                }
+            }
+        }
+        c.v.check("CONN-2", siteConnectionKnown, "site " + s.name() + "'s connection id \""
+                + s.config().connection().id() + "\" is not one of the SRA's Connection groups " + ids, inv);
+    }
+
+    private void checkTitleHint(Invocation inv, Element e, String what) {
+        String title = text(e, "Title");
+        String hint = text(e, "Hint");
+        c.v.check("CONN-1", !title.isEmpty() && title.length() <= 64, what + ": Title missing or over 64 chars", inv);
+        c.v.check("CONN-1", hint.length() <= 256, what + ": Hint over 256 chars", inv);
+    }
+
+    private Set<Integer> codes(Invocation inv, Element container, String name) {
+        Set<Integer> codes = new HashSet<>();
+        for (Element d : children(container, name)) {
+            String raw = attr(d, "code");
+            try {
+                int code = Integer.parseInt(raw == null ? "" : raw.trim());
+                c.v.check("ERR-6", codes.add(code), name + " code " + code + " is not unique", inv);
+                c.v.check("ERR-1", code >= 1000, name + " code " + code + " is below 1000 (reserved for SRM)", inv);
+            } catch (NumberFormatException e) {
+                c.v.fail("ERR-6", name + " with a missing or non-numeric code: " + raw, inv);
+            }
+            c.v.check("ERR-6", path(d, "Description").isPresent() && path(d, "FixHint").isPresent(),
+                    name + " " + raw + " needs Description and FixHint", inv);
+        }
+        return codes;
+    }
+
+    static void collectStringIds(Element root, Set<String> into) {
+        org.w3c.dom.NodeList all = root.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.hasAttribute("stringId") && !e.getAttribute("stringId").isBlank()) {
+                into.add(e.getAttribute("stringId").trim());
+            }
+        }
+    }
+}

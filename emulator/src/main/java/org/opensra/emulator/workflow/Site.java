@@ -1,0 +1,55 @@
+package org.opensra.emulator.workflow;
+
+import org.opensra.emulator.check.CommonChecks;
+import org.opensra.emulator.site.SiteConfig;
+import org.opensra.emulator.sra.Invocation;
+import org.opensra.emulator.sra.SraRunner;
+
+/** One SRM site talking to its SRA: runs commands with this site's connection and applies the common checks. */
+public final class Site {
+    private final SiteConfig config;
+    private final SraRunner runner;
+    private final CommonChecks checks;
+    private String arrayId;
+
+    public Site(SiteConfig config, SraRunner runner, CommonChecks checks) {
+        this.config = config;
+        this.runner = runner;
+        this.checks = checks;
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public SiteConfig config() {
+        return config;
+    }
+
+    public String arrayId() {
+        return arrayId;
+    }
+
+    void arrayId(String id) {
+        this.arrayId = id;
+    }
+
+    /** A command without Connections (queryInfo, queryStrings, ...). */
+    public Invocation query(String command, String parameters) {
+        Invocation inv = runner.run(name(), command, null, parameters);
+        checks.apply(inv, config.connection());
+        return inv;
+    }
+
+    /** An array command with this site's Connections. */
+    public Invocation array(String command, String parameters) {
+        Invocation inv = runner.run(name(), command, config.connection(), parameters);
+        checks.apply(inv, config.connection());
+        return inv;
+    }
+
+    @Override
+    public String toString() {
+        return "site " + name();
+    }
+}

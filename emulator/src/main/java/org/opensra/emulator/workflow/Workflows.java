@@ -1,0 +1,358 @@
+package org.opensra.emulator.workflow;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.opensra.emulator.model.ItemForm;
+import org.opensra.emulator.model.ItemSet;
+import org.opensra.emulator.model.SourceDev;
+import org.opensra.emulator.model.SourceGroup;
+import org.opensra.emulator.sra.Invocation;
+
+/** WF-1..WF-8 in SRM's order, with SRM's retries, against the two sites. */
+public final class Workflows {
+    private final Context c;
+    private final LoadChecks load;
+    private final Discovery discovery;
+    private final StateChecks states;
+    private final Steps steps;
+
+    Workflows(Context c) {
+        this.c = c;
+        this.load = new LoadChecks(c);
+        this.discovery = new Discovery(c);
+        this.states = new StateChecks(c);
+        this.steps = new Steps(c);
+    }
+
+    /** Runs the selected workflows; a workflow that cannot start because an earlier one aborted is "not run". */
+    void runAll() {
+        boolean ready = run("WF-1", "Load SRA", () -> {
+            load.load(c.a);
+            load.load(c.b);
+            load.unknownCommandAndLocale(c.a);
+        });
+        ready = ready && run("WF-2", "Discovery", this::discover);
+        if (!ready) {
+            for (String wf : List.of("WF-2", "WF-3", "WF-4", "WF-5", "WF-6", "WF-7", "WF-8")) {
+                c.v.notRun(wf, "an earlier workflow could not complete");
+            }
+            return;
+        }
+        boolean replicatingAB = true;
+        if (c.options.wants("WF-3")) {
+            replicatingAB = run("WF-3", "Test and test cleanup A to B", this::test);
+        }
+        boolean migrated = false;
+        if (replicatingAB && c.options.wants("WF-4")) {
+            migrated = run("WF-4", "Planned migration A to B", () -> planned("WF-4"));
+        }
+        boolean reprotected = false;
+        if (migrated && c.options.wants("WF-6")) {
+            reprotected = run("WF-6", "Reprotect B to A", () -> reprotect("WF-6"));
+        }
+        boolean back = !migrated;
+        if (reprotected && c.options.wants("WF-7")) {
+            back = run("WF-7", "Failback: test, planned migration and reprotect B to A to B", this::failback);
+        }
+        if (back && c.protectedSite == c.a && c.options.wants("WF-8")) {
+            back = run("WF-8", "Disruptive test: failover and restore A to B", this::restoreWorkflow);
+        }
+        if (back && c.protectedSite == c.a && c.options.wants("WF-5")) {
+            if (c.a.config().canStopAndStart()) {
+                run("WF-5", "Disaster recovery with site A down, then prepareFailover and restore", this::disaster);
+            } else {
+                for (String id : List.of("WF-5", "FO-5", "PF-3")) {
+                    c.v.notRun(id, "site A's site file has no stop/start commands");
+                }
+            }
+        }
+        for (String wf : Options.ALL) {
+            if (c.v.status(wf) == org.opensra.emulator.check.Status.NOT_CHECKED) {
+                c.v.notRun(wf, c.options.wants(wf) ? "an earlier workflow could not complete" : "not selected");
+            }
+        }
+    }
+
+    private boolean run(String id, String title, Runnable body) {
+        c.log.workflow(id + " " + title);
+        int before = c.v.violations().size();
+        try {
+            body.run();
+            int added = c.v.violations().size() - before;
+            c.v.check(id, added == 0, title + ": " + added + " violation(s) during the workflow", null);
+            return true;
+        } catch (WorkflowAbort e) {
+            c.v.fail(id, title + " aborted: " + e.getMessage(), null);
+            return false;
+        }
+    }
+
+    private void discover() {
+        discovery.arrays();
+        var da = discovery.devices(c.a);
+        var db = discovery.devices(c.b);
+        discovery.correlate(da, db);
+        c.repl = Replication.fromSources(da.inventory());
+        c.initial = c.repl;
+        if (c.repl.isEmpty()) {
+            c.v.fail("DD-1", "no replicated devices between " + c.a.arrayId() + " and " + c.b.arrayId(),
+                    da.invocation());
+            throw new WorkflowAbort("nothing to protect");
+        }
+        states.replicating("DD-2", da, db, c.repl);
+    }
+
+    /** Discovers both sites, correlates them; returns [protected, recovery]. */
+    private Discovery.Discovered[] both() {
+        var p = discovery.devices(c.protectedSite);
+        var r = discovery.devices(c.recoverySite);
+        discovery.correlate(p, r);
+        return new Discovery.Discovered[] {p, r};
+    }
+
+    /** WF-3: [settings, sync] then testFailoverStart, test cleanup with testFailoverStop (twice). */
+    private void test() {
+        Map<String, byte[]> written = writeSources("test-" + c.protectedSite.name());
+        steps.replicationSettings();
+        steps.sync("before test");
+        steps.check("checkTestFailoverStart", "TF-1");
+        Invocation start = steps.testFailoverStart(true);
+        var during = both();
+        states.testCopies(during[1], c.repl, true);
+        if (c.data.enabled()) {
+            for (var d : c.repl.allDevices()) {
+                String snap = c.snapshots.get(d.targetKey());
+                if (snap != null) {
+                    c.data.expect("TF-2", c.recoverySite, snap, written.get(d.sourceId()),
+                            "test copy should hold the data written before the sync", start);
+                }
+            }
+        }
+        steps.testFailoverStartAgain();
+        // TF-3: replication continues while the test copy exists
+        c.v.check("TF-3", steps.sync("during test"), "sync failed while a test failover was running", null);
+        steps.testFailoverStop("");
+        steps.testFailoverStop(" (repeated)");
+        var after = both();
+        states.testCopies(after[1], c.repl, false);
+        states.replicating("DD-3", after[0], after[1], c.repl);
+    }
+
+    /** WF-4: settings, sync, prepareFailover (twice), sync, failover (twice, one bad key). */
+    private void planned(String id) {
+        steps.replicationSettings();
+        steps.sync("planned migration, first");
+        Map<String, byte[]> written = writeSources("planned-" + c.protectedSite.name());
+        steps.prepareFailover("PF-1", c.repl.sourceItems(), "");
+        steps.prepareFailover("PF-2", c.repl.sourceItems(), " (repeated)");
+        var p = discovery.devices(c.protectedSite);
+        states.demoted(p, c.repl);
+        steps.sync("planned migration, after prepareFailover");
+        steps.check("checkFailover", "FO-1");
+        Invocation fo = steps.failover("FO-2", true, false);
+        steps.failover("FO-3", true, true);
+        var d = both();
+        states.promoted(d[1], c.repl, c.promoted);
+        if (c.data.enabled()) {
+            for (var dev : c.repl.allDevices()) {
+                String pid = c.promoted.get(dev.targetKey());
+                if (pid != null) {
+                    c.data.expect("SYNC-6", c.recoverySite, pid, written.get(dev.sourceId()),
+                            "promoted device should hold every write made before prepareFailover", fo);
+                }
+            }
+            c.v.pass("FO-6");
+        }
+    }
+
+    /** WF-6: write at the recovery site, prepareReverse/reverse, then settings and sync in the new direction. */
+    private void reprotect(String id) {
+        Map<String, byte[]> written = new HashMap<>();
+        if (c.data.enabled()) {
+            for (var dev : c.repl.allDevices()) {
+                String pid = c.promoted.get(dev.targetKey());
+                if (pid != null) {
+                    written.put(pid, c.data.write("REV-1", c.recoverySite, pid, "reprotect-" + c.recoverySite.name()));
+                }
+            }
+        }
+        steps.reverse();
+        Site newProtected = c.recoverySite;
+        Site newRecovery = c.protectedSite;
+        var np = discovery.devices(newProtected);
+        var nr = discovery.devices(newRecovery);
+        discovery.correlate(np, nr);
+        Replication next = states.reversed(np, nr, c.repl, c.promoted);
+        c.protectedSite = newProtected;
+        c.recoverySite = newRecovery;
+        c.repl = next;
+        c.promoted.clear();
+        c.settings.clear();
+        c.snapshots.clear();
+        if (c.repl.isEmpty()) {
+            throw new WorkflowAbort("nothing replicates from site " + newProtected.name() + " after reverse");
+        }
+        steps.replicationSettings();
+        steps.sync("after reverse");
+        if (c.data.enabled()) {
+            for (var dev : c.repl.allDevices()) {
+                byte[] w = written.get(dev.sourceId());
+                if (w != null) {
+                    c.data.expect("REV-1", c.recoverySite, dev.targetKey(), w,
+                            "writes at the recovery site should be carried back by reverse and sync", null);
+                }
+            }
+        }
+    }
+
+    /** WF-7: test, planned migration and reprotect in the opposite direction; both sites back in their roles. */
+    private void failback() {
+        test();
+        planned("WF-7");
+        reprotect("WF-7");
+        var d = both();
+        c.v.check("WF-7", c.protectedSite == c.a, "after failback site A should be the protected site again", null);
+        List<String> want = new ArrayList<>(c.initial.allDevices().stream().map(Replication.DevicePair::sourceId).toList());
+        List<String> got = new ArrayList<>(c.repl.allDevices().stream().map(Replication.DevicePair::sourceId).toList());
+        want.sort(null);
+        got.sort(null);
+        c.v.check("WF-7", want.equals(got), "after failback site A's sources are " + got + ", originally " + want,
+                d[0].invocation());
+        states.replicating("WF-7", d[0], d[1], c.repl);
+    }
+
+    /** WF-8: failover, write at the recovery site, prepareRestore/restore, sync; the recovery site's changes are gone. */
+    private void restoreWorkflow() {
+        Map<String, byte[]> written = writeSources("restore-" + c.protectedSite.name());
+        steps.replicationSettings();
+        steps.sync("before disruptive test");
+        steps.prepareFailover("PF-1", c.repl.sourceItems(), "");
+        steps.sync("after prepareFailover");
+        steps.failover("FO-2", false, false);
+        restoreAndCheck(written);
+    }
+
+    private void restoreAndCheck(Map<String, byte[]> expectedAtSource) {
+        Map<String, byte[]> junk = new HashMap<>();
+        if (c.data.enabled()) {
+            for (var dev : c.repl.allDevices()) {
+                String pid = c.promoted.get(dev.targetKey());
+                if (pid != null) {
+                    junk.put(dev.sourceId(), c.data.write("RES-1", c.recoverySite, pid, "junk-" + pid));
+                }
+            }
+        }
+        steps.restore();
+        var d = both();
+        states.replicating("RES-2", d[0], d[1], c.repl);
+        c.promoted.clear();
+        c.snapshots.clear();
+        steps.sync("after restore");
+        if (c.data.enabled()) {
+            for (var dev : c.repl.allDevices()) {
+                byte[] want = expectedAtSource.get(dev.sourceId());
+                if (want != null) {
+                    c.data.expect("RES-1", c.protectedSite, dev.sourceId(), want,
+                            "protected device should be unchanged by failover and restore", null);
+                    c.data.expect("RES-1", c.recoverySite, dev.targetKey(), want,
+                            "after restore and sync the replica should equal the protected device", null);
+                }
+                byte[] discarded = junk.get(dev.sourceId());
+                if (discarded != null) {
+                    c.data.expectNot("RES-1", c.recoverySite, dev.targetKey(), discarded,
+                            "restore should discard writes made at the recovery site", null);
+                }
+            }
+        }
+    }
+
+    /** WF-5: failover while site A is stopped (twice), start A, prepareFailover on what A still reports as source. */
+    private void disaster() {
+        Map<String, byte[]> written = writeSources("disaster-" + c.protectedSite.name());
+        steps.replicationSettings();
+        steps.sync("before disaster");
+        Site p = c.protectedSite;
+        siteCommand(p, p.config().stop(), "stop");
+        boolean started = false;
+        try {
+            Invocation fo = steps.failover("FO-5", true, false);
+            steps.failover("FO-3", true, true);
+            var r = discovery.devices(c.recoverySite);
+            states.promoted(r, c.repl, c.promoted);
+            if (c.data.enabled()) {
+                for (var dev : c.repl.allDevices()) {
+                    String pid = c.promoted.get(dev.targetKey());
+                    if (pid != null) {
+                        c.data.expect("FO-5", c.recoverySite, pid, written.get(dev.sourceId()),
+                                "promoted device after a disaster failover should hold the last synced data", fo);
+                    }
+                }
+            }
+            siteCommand(p, p.config().start(), "start");
+            started = true;
+        } finally {
+            if (!started) {
+                siteCommand(p, p.config().start(), "start");
+            }
+        }
+        var pd = discovery.devices(p);
+        ItemSet stillSource = stillSource(pd);
+        if (!stillSource.isEmpty()) {
+            steps.prepareFailover("PF-3", stillSource, " (after disaster failover)");
+            steps.prepareFailover("PF-3", stillSource, " (after disaster failover, repeated)");
+        }
+        var after = discovery.devices(p);
+        states.demoted(after, c.repl);
+        restoreAndCheck(written);
+    }
+
+    private ItemSet stillSource(Discovery.Discovered p) {
+        List<String> groups = new ArrayList<>();
+        List<String> devices = new ArrayList<>();
+        for (var g : c.repl.groups()) {
+            p.inventory().sourceGroup(g.sourceId()).map(SourceGroup::id).ifPresent(groups::add);
+        }
+        for (var d : c.repl.devices()) {
+            p.inventory().sourceDevices().stream().filter(x -> x.id().equals(d.sourceId())).map(SourceDev::id)
+                    .forEach(devices::add);
+        }
+        return new ItemSet(ItemForm.SOURCE, groups, devices);
+    }
+
+    private void siteCommand(Site s, List<String> cmd, String what) {
+        try {
+            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            proc.getOutputStream().close();
+            if (!proc.waitFor(120, TimeUnit.SECONDS)) {
+                proc.descendants().forEach(ProcessHandle::destroyForcibly);
+                proc.destroyForcibly();
+                throw new WorkflowAbort("the " + what + " command of site " + s.name() + " timed out");
+            }
+            if (proc.exitValue() != 0) {
+                throw new WorkflowAbort("the " + what + " command of site " + s.name() + " exited "
+                        + proc.exitValue());
+            }
+        } catch (IOException e) {
+            throw new WorkflowAbort("cannot run the " + what + " command of site " + s.name() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkflowAbort("interrupted");
+        }
+    }
+
+    /** Writes a fresh pattern to every source device of the protected site (data checks). */
+    private Map<String, byte[]> writeSources(String label) {
+        Map<String, byte[]> out = new HashMap<>();
+        if (c.data.enabled()) {
+            for (var d : c.repl.allDevices()) {
+                out.put(d.sourceId(), c.data.write("SYNC-1", c.protectedSite, d.sourceId(), label));
+            }
+        }
+        return out;
+    }
+}
