@@ -7,7 +7,8 @@
 # Startup: an AppCDS archive of the adapter's classes, sra/cds/<fingerprint>.jsa, is created on the
 # first run (one creator at a time; concurrent commands run without it) and used afterwards. The
 # fingerprint covers the Java runtime and the jars, so a new JDK or new jars get a new archive. A
-# missing, stale or corrupt archive, or a read-only install folder, never makes a command fail.
+# missing, stale or corrupt archive, or a read-only install folder, never makes a command fail (a
+# corrupt archive is skipped; delete sra/cds to have it made again).
 use strict;
 use warnings;
 use FindBin ();
@@ -35,7 +36,9 @@ my $cds_dir = File::Spec->catdir($home, 'cds');
 my $archive = File::Spec->catfile($cds_dir, fingerprint($java, @jars) . '.jsa');
 
 if (-f $archive && -s _ > 4096) {
-    run_and_exit($java, @args, "-XX:SharedArchiveFile=$archive", '-cp', $classpath, $main);
+    # VerifySharedSpaces checks the archive's checksums first: a corrupt archive is then skipped with a
+    # warning on stderr instead of crashing the JVM.
+    run_and_exit($java, @args, '-XX:+VerifySharedSpaces', "-XX:SharedArchiveFile=$archive", '-cp', $classpath, $main);
 }
 
 # No archive yet: the one process that gets the lock creates it at exit; the others run without it.

@@ -4,8 +4,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.opensra.adapter.log.SraLog;
-import java.nio.charset.StandardCharsets;
-import org.opensra.protocol.SraNamespace;
+import org.opensra.protocol.ProgressWriter;
 
 /**
  * Progress of the running command (INV-4): each report appends one
@@ -34,18 +33,12 @@ public final class Progress {
             return;
         }
         try (OutputStream out = new FileOutputStream(statusFile, true)) {
-            out.write(document(value));
+            out.write(ProgressWriter.document(value));
         } catch (IOException | SecurityException e) {
             broken = true;
             log.warning("Cannot append progress to the status file " + SraLog.quote(statusFile) + ": "
                     + e.getMessage());
         }
-    }
-
-    /** One ProgressUpdate document (spec, "Error Reporting"). */
-    static byte[] document(int percent) {
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ProgressUpdate xmlns=\"" + SraNamespace.URI + "\">"
-                + percent + "</ProgressUpdate>\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The last value reported, -1 before the first. */
