@@ -48,7 +48,7 @@ import org.opensra.spi.TestCopyResult;
 import org.opensra.spi.VolumeAccess;
 
 /** A driver session on one {@link FakeArrays} array; counts calls so tests can check batching. */
-final class FakeDriver implements ArrayDriver {
+class FakeDriver implements ArrayDriver {
     enum IdentityForm { WWN, LUN_IGROUP }
 
     private final FakeArrays fabric;
