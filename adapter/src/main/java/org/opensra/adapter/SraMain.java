@@ -85,7 +85,8 @@ public final class SraMain {
             try {
                 logStart(log, raw);
                 if (level.isEmpty()) {
-                    log.warning("LogLevel " + request.envelope().logLevel().map(SraLog::quote).orElse("(missing)")
+                    Optional<String> given = request.envelope().logLevel();
+                    log.warning("LogLevel " + (given.isPresent() ? SraLog.quote(given.get()) : "(missing)")
                             + " is not one of trivia, verbose, info, warning, error; using " + DEFAULT_LEVEL);
                 }
                 Progress progress = new Progress(request.envelope().statusFile().orElse(null), log);
@@ -169,8 +170,12 @@ public final class SraMain {
     private static List<String> credentials(Request request) {
         List<String> values = new ArrayList<>();
         for (Connection c : request.connections()) {
-            c.username().ifPresent(values::add);
-            c.password().ifPresent(values::add);
+            if (c.username().isPresent()) {
+                values.add(c.username().get());
+            }
+            if (c.password().isPresent()) {
+                values.add(c.password().get());
+            }
         }
         return values;
     }

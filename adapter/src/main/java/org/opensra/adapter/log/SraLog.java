@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 import org.opensra.protocol.LogLevel;
 
 /**
@@ -23,17 +22,14 @@ public final class SraLog implements AutoCloseable {
     private final OutputStream stdout;
     private final OutputStream file;
     private final CredentialScrubber scrubber;
-    private final LongSupplier clock;
     private final String processId;
     private final AtomicInteger steps = new AtomicInteger();
 
-    SraLog(LogLevel threshold, OutputStream stdout, OutputStream file, CredentialScrubber scrubber,
-           LongSupplier clock, String processId) {
+    SraLog(LogLevel threshold, OutputStream stdout, OutputStream file, CredentialScrubber scrubber, String processId) {
         this.threshold = threshold;
         this.stdout = stdout;
         this.file = file;
         this.scrubber = scrubber;
-        this.clock = clock;
         this.processId = processId;
     }
 
@@ -43,19 +39,18 @@ public final class SraLog implements AutoCloseable {
      * must never make a command fail.
      */
     public static SraLog open(LogLevel threshold, String logDirectory, OutputStream stdout, CredentialScrubber scrubber) {
-        LongSupplier clock = System::currentTimeMillis;
         String pid = "p" + ProcessHandle.current().pid();
         OutputStream file = null;
         String problem = null;
         if (logDirectory != null && !logDirectory.isBlank()) {
             try {
-                file = LogFile.open(Path.of(logDirectory.strip()), clock.getAsLong());
+                file = LogFile.open(Path.of(logDirectory.strip()), System.currentTimeMillis());
             } catch (IOException | InvalidPathException | SecurityException e) {
                 problem = "Cannot write a log file in the log directory " + quote(logDirectory.strip())
                         + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); logging to stdout only";
             }
         }
-        SraLog log = new SraLog(threshold, stdout, file, scrubber, clock, pid);
+        SraLog log = new SraLog(threshold, stdout, file, scrubber, pid);
         if (problem != null) {
             log.warning(problem);
         }
@@ -64,8 +59,7 @@ public final class SraLog implements AutoCloseable {
 
     /** A log on stdout only, used before the request is known. */
     public static SraLog stdoutOnly(LogLevel threshold, OutputStream stdout) {
-        return new SraLog(threshold, stdout, null, CredentialScrubber.none(), System::currentTimeMillis,
-                "p" + ProcessHandle.current().pid());
+        return new SraLog(threshold, stdout, null, CredentialScrubber.none(), "p" + ProcessHandle.current().pid());
     }
 
     /** Double-quotes an object name that contains blanks (LOG-3); other names are returned as they are. */
@@ -150,7 +144,7 @@ public final class SraLog implements AutoCloseable {
     }
 
     void write(LogLevel level, String stepId, String message) {
-        String prefix = Timestamps.line(clock.getAsLong()) + " [" + processId + "] [" + label(level) + "] "
+        String prefix = Timestamps.line(System.currentTimeMillis()) + " [" + processId + "] [" + label(level) + "] "
                 + (stepId == null ? "" : "[" + stepId + "] ");
         String text = scrubber.scrub(message == null ? "" : message);
         StringBuilder lines = new StringBuilder(prefix.length() + text.length() + 16);
