@@ -176,8 +176,10 @@ public final class CommonChecks {
         int complete = count(log, "Complete:");
         verdicts.check("LOG-2", commence == complete, "unpaired step messages: " + commence + " Commence: vs "
                 + complete + " Complete:", inv);
-        boolean succeeded = inv.root().map(r -> children(r, "Error").isEmpty()).orElse(false);
-        if (STEP_COMMANDS.contains(inv.command()) && succeeded) {
+        // a clean run (no Error, no Warning anywhere) of an array-changing command did real steps
+        boolean clean = inv.root().map(r -> descendants(r, "Error").isEmpty() && descendants(r, "Warning").isEmpty())
+                .orElse(false);
+        if (STEP_COMMANDS.contains(inv.command()) && clean) {
             verdicts.check("LOG-2", commence > 0, "no Commence:/Complete: step messages for " + inv.command(), inv);
         }
     }

@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
 
 /**
  * One SRA command run exactly as SRM runs it: what was sent, what came back, how long it took.
- * {@code stdout} and {@code logDirectoryText} are the raw texts (kept in memory for the log checks);
+ * {@code stdout} (the log SRM keeps) and {@code logDirectoryText} (files in LogDirectory plus stderr) are the raw texts (kept in memory for the log checks);
  * the copies under {@code folder} have credentials masked.
  */
 public record Invocation(int seq, String site, String command, Instant start, long durationMillis,

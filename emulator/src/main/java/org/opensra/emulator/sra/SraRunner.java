@@ -149,7 +149,7 @@ public final class SraRunner {
                 Files.writeString(folder.resolve("status.xml"), mask(readText(status), secrets), StandardCharsets.UTF_8);
             }
             Invocation inv = new Invocation(n, site, command, start, millis, exit, timedOut, progress, folder,
-                    response, doc, parseError, stdoutText + stderrText, logDirText);
+                    response, doc, parseError, stdoutText, logDirText + stderrText);
             synchronized (this) {
                 history.add(inv);
             }

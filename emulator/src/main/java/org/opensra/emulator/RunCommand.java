@@ -1,0 +1,116 @@
+package org.opensra.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.opensra.emulator.report.Reports;
+import org.opensra.emulator.site.SiteConfig;
+import org.opensra.emulator.site.SiteFiles;
+import org.opensra.emulator.workflow.Emulation;
+import org.opensra.emulator.workflow.Options;
+import org.opensra.emulator.workflow.RunResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code srm-emulator run}: SRM's workflows against any SRA at two sites; exit 1 when a check fails. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run SRM's workflows against an SRA at two sites and check every response.")
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--sra", required = true, description = "path to the SRA's command.pl")
+    Path sra;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Sites sites;
+
+    static final class Sites {
+        @ArgGroup(exclusive = false)
+        SiteFilesGroup files;
+        @Option(names = "--lab", description = "a lab started by ./sra-lab up --dir DIR (reads DIR/sites.json)")
+        Path lab;
+    }
+
+    static final class SiteFilesGroup {
+        @Option(names = "--protected", required = true, description = "site file of the protected site")
+        Path protectedFile;
+        @Option(names = "--recovery", required = true, description = "site file of the recovery site")
+        Path recoveryFile;
+    }
+
+    @Option(names = "--workflows", split = ",", description = "workflows to run, e.g. WF-3,WF-4 (default: all; "
+            + "WF-1 and WF-2 always run)")
+    List<String> workflows;
+
+    @Option(names = "--report", description = "report folder (default: ./srm-emulator-report-<time>)")
+    Path report;
+
+    @Option(names = "--timeout", defaultValue = "300", description = "time limit per SRA command in seconds (default 300)")
+    long timeoutSeconds;
+
+    @Option(names = "--sync-timeout", defaultValue = "600", description = "time limit for one sync to complete, seconds")
+    long syncTimeoutSeconds;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        List<SiteConfig> pair = sites.lab != null ? SiteFiles.loadLab(sites.lab)
+                : List.of(SiteFiles.load(sites.files.protectedFile, "A"), SiteFiles.load(sites.files.recoveryFile, "B"));
+        Path dir = report != null ? report : defaultReportDir();
+        RunResult r = execute(sra, pair.get(0), pair.get(1), dir, options(workflows, syncTimeoutSeconds),
+                Duration.ofSeconds(timeoutSeconds), quiet);
+        return r.passed() ? 0 : 1;
+    }
+
+    static Path defaultReportDir() {
+        return Path.of("srm-emulator-report-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    static Options options(List<String> workflows, long syncTimeoutSeconds) {
+        Options d = Options.defaults();
+        Set<String> wf = new LinkedHashSet<>(List.of("WF-1", "WF-2"));
+        if (workflows == null || workflows.isEmpty() || workflows.contains("all")) {
+            wf = Options.ALL;
+        } else {
+            for (String w : workflows) {
+                String id = w.trim().toUpperCase(java.util.Locale.ROOT);
+                if (!Options.ALL.contains(id)) {
+                    throw new IllegalArgumentException("unknown workflow " + w + " (use WF-1..WF-8 or all)");
+                }
+                wf.add(id);
+            }
+        }
+        return new Options(wf, Duration.ofSeconds(syncTimeoutSeconds), d.minPoll(), d.maxPoll());
+    }
+
+    /** Runs the emulation and writes the reports; prints the summary. */
+    static RunResult execute(Path sra, SiteConfig a, SiteConfig b, Path reportDir, Options options, Duration timeout,
+                             boolean quiet) throws java.io.IOException {
+        Emulation e = new Emulation(sra, a, b, reportDir.toAbsolutePath(), options, timeout, quiet ? null : System.out);
+        Thread hook = new Thread(e::interrupt, "srm-emulator-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunResult r;
+        try {
+            r = e.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
+        Path index = Reports.write(r);
+        System.out.println();
+        System.out.println(r.passed() ? "PASSED: no violations" : "FAILED: " + r.verdicts().violations().size() + " violation(s)");
+        r.verdicts().violations().stream().limit(20).forEach(v -> System.out.println("  " + v));
+        System.out.println("bytes replicated (verified): " + r.bytesReplicated());
+        System.out.println("report: " + index);
+        return r;
+    }
+}
