@@ -274,6 +274,10 @@ public final class ParametersXml {
         if (!p.targetGroups().isEmpty()) {
             out.start("TargetGroups");
             for (TargetGroupRequest g : p.targetGroups()) {
+                if (g.recoveryPoint().isEmpty() && g.devices().isEmpty()) {
+                    out.empty("TargetGroup").attr("key", g.key());
+                    continue;
+                }
                 out.start("TargetGroup").attr("key", g.key());
                 g.recoveryPoint().ifPresent(rp -> out.empty("RecoveryPoint").attr("id", rp));
                 if (!g.devices().isEmpty()) {
@@ -292,6 +296,10 @@ public final class ParametersXml {
         if (!p.targetDevices().isEmpty()) {
             out.start("TargetDevices");
             for (TargetDeviceRequest d : p.targetDevices()) {
+                if (d.accessGroups().isEmpty() && d.recoveryPoint().isEmpty()) {
+                    out.empty("TargetDevice").attr("key", d.key());
+                    continue;
+                }
                 out.start("TargetDevice").attr("key", d.key());
                 writeAccessGroupIds(out, d.accessGroups());
                 d.recoveryPoint().ifPresent(rp -> out.empty("RecoveryPoint").attr("id", rp));
@@ -307,6 +315,10 @@ public final class ParametersXml {
         }
         out.start(wrapper);
         for (SettingsItem i : items) {
+            if (i.settings().isEmpty()) {
+                out.empty(item).attr("id", i.id());
+                continue;
+            }
             out.start(item).attr("id", i.id());
             i.settings().ifPresent(s -> out.fragment(s.xml()));
             out.end();
