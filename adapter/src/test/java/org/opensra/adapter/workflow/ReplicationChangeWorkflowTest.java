@@ -160,7 +160,7 @@ class ReplicationChangeWorkflowTest {
     }
 
     @Test
-    @DisplayName("RES-4 RES-6 restore again succeeds with 2001; a missing settings hint with replication not fully set up warns 2005")
+    @DisplayName("RES-4 RES-6 restore again succeeds with 2001; invalid settings still succeed with 2003")
     void restoreTwice() throws Exception {
         FakeArrays fabric = failedOver();
         restore(new Harness(fabric, "array-a"), List.of(), List.of(SettingsItem.of("v1")));
