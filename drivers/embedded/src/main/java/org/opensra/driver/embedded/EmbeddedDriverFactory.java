@@ -1,0 +1,80 @@
+package org.opensra.driver.embedded;
+
+import java.util.Map;
+import java.util.Optional;
+import org.opensra.spi.ArrayDriver;
+import org.opensra.spi.ArrayDriverFactory;
+import org.opensra.spi.ConnectionValues;
+import org.opensra.spi.DriverDescription;
+import org.opensra.spi.DriverError;
+import org.opensra.spi.DriverException;
+import org.opensra.spi.DriverFailure;
+
+/**
+ * The driver for the OpenSRA embedded array ({@code driver=embedded}). Options are read from
+ * {@code sra/conf/opensra.properties} ({@link DriverOptions}); a bad option does not break the
+ * description (it falls back to the defaults) but makes every session fail with a clear reason.
+ */
+public final class EmbeddedDriverFactory implements ArrayDriverFactory {
+    public static final String NAME = "embedded";
+
+    private final DriverOptions options;
+    private final Optional<String> optionsProblem;
+
+    /** The ServiceLoader constructor: options from the SRA's configuration file. */
+    public EmbeddedDriverFactory() {
+        DriverOptions loaded;
+        String problem = null;
+        try {
+            loaded = DriverOptions.load();
+        } catch (IllegalArgumentException e) {
+            loaded = DriverOptions.defaults();
+            problem = e.getMessage();
+        }
+        this.options = loaded;
+        this.optionsProblem = Optional.ofNullable(problem);
+    }
+
+    public EmbeddedDriverFactory(DriverOptions options) {
+        this.options = options;
+        this.optionsProblem = Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DriverDescription description() {
+        return EmbeddedDescription.of(options.identity());
+    }
+
+    public DriverOptions options() {
+        return options;
+    }
+
+    @Override
+    public ArrayDriver open(ConnectionValues connection) throws DriverException {
+        if (optionsProblem.isPresent()) {
+            throw DriverFailure.of(DriverError.OPERATION_FAILED, "driver configuration: " + optionsProblem.get(),
+                    "Object", "sra/conf/opensra.properties", "Reason", optionsProblem.get()).toException();
+        }
+        String text = connection.addresses().get(EmbeddedDescription.ADDRESS_ID);
+        if (text == null) {
+            text = connection.addresses().values().stream().findFirst().orElse(null);
+        }
+        ManagementAddress address;
+        try {
+            address = ManagementAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            String shown = text == null ? "(none)" : text;
+            throw new DriverException(DriverError.ARRAY_UNREACHABLE, Map.of("Address", shown),
+                    "bad management address: " + e.getMessage());
+        }
+        ArrayClient client = new ArrayClient(address, connection.username().orElse(""),
+                connection.password().orElse(""), options.connectTimeoutSeconds() * 1000,
+                options.readTimeoutSeconds() * 1000);
+        return EmbeddedDriver.open(client, options);
+    }
+}
