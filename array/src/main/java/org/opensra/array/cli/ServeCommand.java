@@ -1,0 +1,61 @@
+package org.opensra.array.cli;
+
+import org.opensra.array.daemon.ArrayDaemon;
+import org.opensra.array.daemon.DaemonConfig;
+import org.opensra.array.security.OwnerOnlyFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", description = "Run one array daemon in the foreground (until SIGTERM).")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--array-id", required = true, description = "array id, [a-z0-9-]+")
+    String arrayId;
+
+    @Option(names = "--name", description = "display name (default: the id)")
+    String name;
+
+    @Option(names = "--data", required = true, description = "data folder (created if missing)")
+    Path data;
+
+    @Option(names = "--listen", required = true, description = "management listen address host:port (port 0: any free)")
+    String listen;
+
+    @Option(names = "--user", required = true, description = "management API user")
+    String user;
+
+    @Option(names = "--password-file", required = true, description = "file holding the API password (first line)")
+    Path passwordFile;
+
+    @Option(names = "--one-lun-per-iscsi-target", description = "one iSCSI target per LUN")
+    boolean oneLunPerTarget;
+
+    @Override
+    public Integer call() throws Exception {
+        char[] password;
+        try {
+            password = OwnerOnlyFiles.readPassword(passwordFile);
+        } catch (java.io.IOException e) {
+            throw new CliException("cannot read password file " + passwordFile + ": " + e.getMessage());
+        }
+        DaemonConfig cfg;
+        try {
+            cfg = new DaemonConfig(arrayId, name, data, DaemonConfig.parseAddress(listen), user, password, oneLunPerTarget);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        ArrayDaemon daemon = ArrayDaemon.start(cfg);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("sra-array " + arrayId + " listening on " + daemon.addressString());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

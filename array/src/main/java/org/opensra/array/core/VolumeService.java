@@ -1,0 +1,377 @@
+package org.opensra.array.core;
+
+import org.opensra.array.ArrayException;
+import org.opensra.array.ErrorCode;
+import org.opensra.array.store.DataLog;
+import org.opensra.array.store.Db;
+import org.opensra.array.store.Ids;
+import org.opensra.array.store.LayerStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static org.opensra.array.store.DataLog.BLOCK;
+
+/** Volumes, their bytes, snapshots and copy-on-write clones. */
+public final class VolumeService {
+    /** Writes and reads are processed in windows of this many blocks (bounded memory). */
+    private static final int WINDOW_BLOCKS = 128;
+
+    private final Db db;
+    private final DataLog data;
+    private final Ids ids;
+    private final ConcurrentHashMap<String, ReentrantLock> writeLocks = new ConcurrentHashMap<>();
+
+    public VolumeService(Db db, DataLog data, Ids ids) {
+        this.db = db;
+        this.data = data;
+        this.ids = ids;
+    }
+
+    public Db db() {
+        return db;
+    }
+
+    public DataLog data() {
+        return data;
+    }
+
+    public Ids ids() {
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- volumes
+
+    public Volume create(String name, long size, String kind) {
+        if (name == null || name.isBlank()) {
+            throw ArrayException.badRequest("a volume needs a name");
+        }
+        if (size <= 0 || size % 512 != 0) {
+            throw ArrayException.badRequest("size must be a positive multiple of 512 bytes: " + size);
+        }
+        String k = kind == null ? "block" : kind;
+        if (!k.equals("block") && !k.equals("file")) {
+            throw ArrayException.badRequest("kind must be block or file: " + kind);
+        }
+        return db.tx(c -> insertVolume(c, name, size, k, "read-write", "none", null, null, null));
+    }
+
+    /** Inserts a volume with a fresh empty top layer (or one on top of baseLayer). */
+    public Volume insertVolume(Connection c, String name, long size, String kind, String access, String role,
+                               Long baseLayer, String cloneOfVolume, String cloneOfPoint) throws SQLException {
+        long serial = ids.nextNumber(c, "vol");
+        String id = ids.arrayId() + ".vol." + serial;
+        long top = LayerStore.newLayer(c, baseLayer, false);
+        String export = "file".equals(kind) ? "/exports/" + ids.arrayId() + "/" + id : null;
+        Db.update(c, "INSERT INTO volumes(" + Volume.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            id, name, kind, size, Wwn.of(ids.arrayId(), serial), Clock.now(), top, access, role,
+            cloneOfVolume, cloneOfPoint, export, null);
+        return getIn(c, id);
+    }
+
+    public Volume get(String id) {
+        return db.tx(c -> getIn(c, id));
+    }
+
+    public Volume getIn(Connection c, String id) throws SQLException {
+        Volume v = findIn(c, id);
+        if (v == null) {
+            throw ArrayException.notFound("volume", id);
+        }
+        return v;
+    }
+
+    public Volume findIn(Connection c, String id) throws SQLException {
+        return Db.queryOne(c, "SELECT " + Volume.COLUMNS + " FROM volumes WHERE id = ?", Volume::of, id);
+    }
+
+    public List<Volume> list() {
+        return db.tx(c -> Db.query(c, "SELECT " + Volume.COLUMNS + " FROM volumes ORDER BY rowid", Volume::of));
+    }
+
+    public long usedBytes(String id) {
+        return db.tx(c -> LayerStore.allocatedBlocks(c, getIn(c, id).top()) * BLOCK);
+    }
+
+    /** Deletes a volume that is neither replicated nor mapped; false if it did not exist. */
+    public boolean delete(String id) {
+        return db.tx(c -> {
+            Volume v = findIn(c, id);
+            if (v == null) {
+                return false;
+            }
+            if (Db.queryLong(c, "SELECT COUNT(*) FROM pairs WHERE volume_id = ?", 0, id) > 0) {
+                throw ArrayException.wrongState(id, "volume " + id + " is replicated; it cannot be deleted");
+            }
+            if (Db.queryLong(c, "SELECT COUNT(*) FROM volumes WHERE clone_of_volume = ?", 0, id) > 0) {
+                throw ArrayException.wrongState(id, "volume " + id + " has clones; delete them first");
+            }
+            deleteIn(c, v);
+            return true;
+        });
+    }
+
+    /** Removes a volume row, its mappings, its snapshots, and reclaims the layers. */
+    public void deleteIn(Connection c, Volume v) throws SQLException {
+        Db.update(c, "DELETE FROM mappings WHERE volume_id = ?", v.id());
+        List<Snapshot> snaps = snapshotsIn(c, v.id());
+        Db.update(c, "DELETE FROM snapshots WHERE volume_id = ?", v.id());
+        Db.update(c, "DELETE FROM volumes WHERE id = ?", v.id());
+        LayerStore.collect(c, v.top());
+        for (Snapshot s : snaps) {
+            LayerStore.collect(c, s.layer());
+        }
+    }
+
+    // ---------------------------------------------------------------- data
+
+    /** Writes the stream at offset; durable (data fsync, then metadata commit) when it returns. */
+    public long write(String id, long offset, InputStream in) throws IOException {
+        ReentrantLock lock = writeLocks.computeIfAbsent(id, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            Volume v = get(id);
+            checkWritable(v);
+            if (offset < 0) {
+                throw ArrayException.badRequest("offset must be >= 0");
+            }
+            byte[] chunk = new byte[WINDOW_BLOCKS * BLOCK];
+            long pos = offset;
+            while (true) {
+                int n = in.readNBytes(chunk, 0, chunk.length);
+                if (n == 0) {
+                    break;
+                }
+                if (pos + n > v.size()) {
+                    throw ArrayException.badRequest("write past the end of volume " + id + " (size " + v.size() + ")");
+                }
+                writeChunk(v, pos, chunk, n);
+                pos += n;
+                if (n < chunk.length) {
+                    break;
+                }
+            }
+            return pos - offset;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void checkWritable(Volume v) {
+        if (!v.writable()) {
+            throw ArrayException.wrongState(v.id(), "volume " + v.id() + " is read-only (role " + v.role() + ")");
+        }
+    }
+
+    private void writeChunk(Volume v, long offset, byte[] buf, int len) {
+        long b0 = offset / BLOCK;
+        long b1 = (offset + len - 1) / BLOCK;
+        int count = (int) (b1 - b0 + 1);
+        byte[] blocks = new byte[count * BLOCK];
+        int head = (int) (offset - b0 * BLOCK);
+        int tailEnd = head + len;
+        boolean partialHead = head != 0;
+        boolean partialTail = tailEnd % BLOCK != 0;
+        if (partialHead || partialTail) {
+            long[] refs = db.tx(c -> LayerStore.resolve(c, getIn(c, v.id()).top(), b0, b1));
+            if (partialHead) {
+                data.read(refs[0], ByteBuffer.wrap(blocks, 0, BLOCK));
+            }
+            if (partialTail && (count > 1 || !partialHead)) {
+                data.read(refs[count - 1], ByteBuffer.wrap(blocks, (count - 1) * BLOCK, BLOCK));
+            }
+        }
+        System.arraycopy(buf, 0, blocks, head, len);
+        long[] blks = new long[count];
+        long[] refs = new long[count];
+        ByteBuffer out = ByteBuffer.allocate(count * BLOCK);
+        int stored = 0;
+        for (int i = 0; i < count; i++) {
+            blks[i] = b0 + i;
+            if (DataLog.isZero(blocks, i * BLOCK, BLOCK)) {
+                refs[i] = DataLog.ZERO;
+            } else {
+                out.put(blocks, i * BLOCK, BLOCK);
+                refs[i] = stored++;
+            }
+        }
+        out.flip();
+        long first = stored > 0 ? data.append(out) : 0;
+        if (stored > 0) {
+            data.force();
+        }
+        for (int i = 0; i < count; i++) {
+            if (refs[i] != DataLog.ZERO) {
+                refs[i] = first + refs[i] * BLOCK;
+            }
+        }
+        db.tx(c -> {
+            Volume now = getIn(c, v.id());
+            checkWritable(now);
+            LayerStore.put(c, now.top(), blks, refs);
+            return null;
+        });
+    }
+
+    /** A readable object: a volume/clone (its top) or a snapshot/recovery point (its frozen layer). */
+    public record Readable(String id, long layer, long size) {
+    }
+
+    public Readable readable(Connection c, String id) throws SQLException {
+        Volume v = findIn(c, id);
+        if (v != null) {
+            return new Readable(id, v.top(), v.size());
+        }
+        Snapshot s = findSnapshotIn(c, id);
+        if (s != null) {
+            Volume owner = getIn(c, s.volumeId());
+            return new Readable(id, s.layer(), owner.size());
+        }
+        throw ArrayException.notFound("volume or snapshot", id);
+    }
+
+    public long sizeOf(String id) {
+        return db.tx(c -> readable(c, id).size());
+    }
+
+    /** Copies [offset, offset+length) of a volume, clone, snapshot or recovery point to out. */
+    public void read(String id, long offset, long length, OutputStream out) throws IOException {
+        Readable r0 = db.tx(c -> readable(c, id));
+        if (offset < 0 || length < 0 || offset + length > r0.size()) {
+            throw ArrayException.badRequest("range " + offset + "+" + length + " outside " + id + " (size " + r0.size() + ")");
+        }
+        long pos = offset;
+        long end = offset + length;
+        byte[] buf = new byte[WINDOW_BLOCKS * BLOCK];
+        while (pos < end) {
+            long b0 = pos / BLOCK;
+            long b1 = Math.min((end - 1) / BLOCK, b0 + WINDOW_BLOCKS - 1);
+            // re-resolve per window: the object may be a volume being written meanwhile
+            long[] refs = db.tx(c -> LayerStore.resolve(c, readable(c, id).layer(), b0, b1));
+            ByteBuffer bb = ByteBuffer.wrap(buf);
+            for (long ref : refs) {
+                data.read(ref, bb);
+            }
+            int from = (int) (pos - b0 * BLOCK);
+            int n = (int) Math.min(end - pos, (long) refs.length * BLOCK - from);
+            out.write(buf, from, n);
+            pos += n;
+        }
+        out.flush();
+    }
+
+    // ---------------------------------------------------------------- snapshots and clones
+
+    public Snapshot snapshot(String volumeId, String name) {
+        if (name == null || name.isBlank()) {
+            throw ArrayException.badRequest("a snapshot needs a name");
+        }
+        return db.tx(c -> freeze(c, getIn(c, volumeId), name, Snapshot.USER, null, null));
+    }
+
+    /**
+     * Freezes the volume's top layer as a snapshot and gives the volume a new empty top: O(1),
+     * whatever the size or the data written. Runs inside the caller's transaction.
+     */
+    public Snapshot freeze(Connection c, Volume v, String name, String kind, String groupPoint, String peerSnapshot)
+            throws SQLException {
+        String id = ids.next(c, "snap");
+        long frozen = Db.queryLong(c, "SELECT top FROM volumes WHERE id = ?", -1, v.id());
+        long top = LayerStore.newLayer(c, frozen, false);
+        Db.update(c, "UPDATE volumes SET top = ? WHERE id = ?", top, v.id());
+        Db.update(c, "INSERT INTO snapshots(" + Snapshot.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?)",
+            id, v.id(), name, kind, frozen, Clock.now(), groupPoint, peerSnapshot);
+        return findSnapshotIn(c, id);
+    }
+
+    public Snapshot findSnapshotIn(Connection c, String id) throws SQLException {
+        return Db.queryOne(c, "SELECT " + Snapshot.COLUMNS + " FROM snapshots WHERE id = ?", Snapshot::of, id);
+    }
+
+    public Snapshot getSnapshotIn(Connection c, String id) throws SQLException {
+        Snapshot s = findSnapshotIn(c, id);
+        if (s == null) {
+            throw ArrayException.notFound("snapshot", id);
+        }
+        return s;
+    }
+
+    /** Snapshots of a volume, oldest first. */
+    public List<Snapshot> snapshotsIn(Connection c, String volumeId) throws SQLException {
+        return Db.query(c, "SELECT " + Snapshot.COLUMNS + " FROM snapshots WHERE volume_id = ? ORDER BY rowid",
+            Snapshot::of, volumeId);
+    }
+
+    public List<Snapshot> snapshots(String volumeId) {
+        return db.tx(c -> {
+            getIn(c, volumeId);
+            return snapshotsIn(c, volumeId);
+        });
+    }
+
+    public boolean deleteSnapshot(String id) {
+        return db.tx(c -> {
+            Snapshot s = findSnapshotIn(c, id);
+            if (s == null) {
+                return false;
+            }
+            deleteSnapshotIn(c, s);
+            return true;
+        });
+    }
+
+    public void deleteSnapshotIn(Connection c, Snapshot s) throws SQLException {
+        Db.update(c, "DELETE FROM snapshots WHERE id = ?", s.id());
+        Db.update(c, "UPDATE pairs SET base_snapshot = NULL WHERE base_snapshot = ?", s.id());
+        LayerStore.collect(c, s.layer());
+    }
+
+    /** A writable copy-on-write clone of a snapshot/recovery point, or of a volume's current data. */
+    public Volume cloneOf(String sourceId, String name) {
+        if (name == null || name.isBlank()) {
+            throw ArrayException.badRequest("a clone needs a name");
+        }
+        return db.tx(c -> {
+            Snapshot s = findSnapshotIn(c, sourceId);
+            if (s == null) {
+                Volume v = getIn(c, sourceId);
+                s = freeze(c, v, "clone base of " + v.name(), Snapshot.CLONE_BASE, null, null);
+            }
+            return cloneIn(c, s, name);
+        });
+    }
+
+    public Volume cloneIn(Connection c, Snapshot s, String name) throws SQLException {
+        Volume owner = getIn(c, s.volumeId());
+        return insertVolume(c, name, owner.size(), owner.kind(), "read-write", "clone", s.layer(), owner.id(), s.id());
+    }
+
+    /** Deletes a clone (idempotent: false if already gone); a clone-base snapshot goes with it. */
+    public boolean deleteClone(String id) {
+        return db.tx(c -> deleteCloneIn(c, id));
+    }
+
+    public boolean deleteCloneIn(Connection c, String id) throws SQLException {
+        Volume v = findIn(c, id);
+        if (v == null) {
+            return false;
+        }
+        if (!"clone".equals(v.role())) {
+            throw ArrayException.wrongState(id, id + " is not a clone");
+        }
+        deleteIn(c, v);
+        Snapshot base = v.cloneOfPoint() == null ? null : findSnapshotIn(c, v.cloneOfPoint());
+        if (base != null && Snapshot.CLONE_BASE.equals(base.kind())
+            && Db.queryLong(c, "SELECT COUNT(*) FROM volumes WHERE clone_of_point = ?", 0, base.id()) == 0) {
+            deleteSnapshotIn(c, base);
+        }
+        return true;
+    }
+}

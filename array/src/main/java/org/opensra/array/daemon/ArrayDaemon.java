@@ -1,0 +1,123 @@
+package org.opensra.array.daemon;
+
+import org.opensra.array.ArrayException;
+import org.opensra.array.ErrorCode;
+import org.opensra.array.core.VolumeService;
+import org.opensra.array.http.ApiServer;
+import org.opensra.array.http.ArrayRoutes;
+import org.opensra.array.http.InternalRoutes;
+import org.opensra.array.http.PresentationRoutes;
+import org.opensra.array.http.ReplicationRoutes;
+import org.opensra.array.http.Router;
+import org.opensra.array.http.VolumeRoutes;
+import org.opensra.array.present.Presentation;
+import org.opensra.array.repl.PeerRegistry;
+import org.opensra.array.repl.ReplicationConfig;
+import org.opensra.array.repl.ReplicationQueries;
+import org.opensra.array.repl.RoleOperations;
+import org.opensra.array.repl.Scheduler;
+import org.opensra.array.repl.SyncEngine;
+import org.opensra.array.repl.SyncRequests;
+import org.opensra.array.repl.TestClones;
+import org.opensra.array.repl.TransferReceiver;
+import org.opensra.array.repl.TransferSender;
+import org.opensra.array.security.Credentials;
+import org.opensra.array.security.SecretBox;
+import org.opensra.array.store.DataLog;
+import org.opensra.array.store.Db;
+import org.opensra.array.store.Ids;
+import org.opensra.array.store.LayerStore;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+
+/** One running array: metadata store, block data, services, HTTP API, sync jobs and RPO schedule. */
+public final class ArrayDaemon implements AutoCloseable {
+    private final Db db;
+    private final DataLog data;
+    private final SyncEngine engine;
+    private final Scheduler scheduler;
+    private final ApiServer server;
+    private final Services services;
+
+    private ArrayDaemon(DaemonConfig cfg) throws IOException {
+        Path dir = cfg.dataDir().toAbsolutePath();
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        db = new Db(dir.resolve("meta.db"));
+        try {
+            String stored = db.tx(c -> Db.queryString(c, "SELECT v FROM meta WHERE k = 'arrayId'"));
+            if (stored != null && !stored.equals(cfg.arrayId())) {
+                throw new ArrayException(ErrorCode.BAD_REQUEST, "data folder " + dir + " belongs to array " + stored
+                    + ", not " + cfg.arrayId(), cfg.arrayId());
+            }
+            db.tx(c -> {
+                Db.update(c, "INSERT OR IGNORE INTO meta(k, v) VALUES('arrayId', ?)", cfg.arrayId());
+                LayerStore.dropStaging(c);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        data = new DataLog(dir.resolve("blocks.dat"));
+        Credentials creds = new Credentials(dir.resolve("credentials.json"));
+        if (cfg.password() != null) {
+            creds.setUser(cfg.user(), cfg.password());
+            Arrays.fill(cfg.password(), '\0');
+        }
+        SecretBox box = new SecretBox(dir.resolve("secret.key"));
+        Ids ids = new Ids(cfg.arrayId());
+        VolumeService vols = new VolumeService(db, data, ids);
+        PeerRegistry peers = new PeerRegistry(db, box);
+        TransferReceiver receiver = new TransferReceiver(vols);
+        engine = new SyncEngine(db, ids, new TransferSender(vols, peers));
+        RoleOperations roles = new RoleOperations(vols, peers, receiver);
+        services = new Services(cfg.arrayId(), cfg.name() == null ? cfg.arrayId() : cfg.name(), cfg.oneLunPerIscsiTarget(),
+            vols, peers, new ReplicationConfig(vols, peers), new ReplicationQueries(vols, engine, peers),
+            new SyncRequests(vols, engine, peers), roles, new TestClones(vols, receiver, roles), receiver,
+            new Presentation(vols, cfg.oneLunPerIscsiTarget()));
+        Router router = new Router();
+        ArrayRoutes.register(router, services);
+        VolumeRoutes.register(router, services);
+        ReplicationRoutes.register(router, services);
+        PresentationRoutes.register(router, services);
+        InternalRoutes.register(router, services);
+        server = new ApiServer(cfg.listen(), router, creds);
+        scheduler = new Scheduler(vols, engine);
+    }
+
+    /** Opens the data folder, starts serving, resumes interrupted sync jobs and the RPO schedule. */
+    public static ArrayDaemon start(DaemonConfig cfg) throws IOException {
+        ArrayDaemon d = new ArrayDaemon(cfg);
+        d.server.start();
+        d.engine.resumeInterrupted();
+        d.scheduler.start();
+        return d;
+    }
+
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    public String addressString() {
+        return server.address().getHostString() + ":" + server.address().getPort();
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        server.close();
+        engine.close();
+        data.close();
+        db.close();
+    }
+}

@@ -1,0 +1,127 @@
+package org.opensra.array.lab;
+
+import org.opensra.array.Json;
+import org.opensra.array.cli.CliException;
+import org.opensra.array.security.OwnerOnlyFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The two-site lab: site A (array-a) and site B (array-b) on loopback, described by DIR/sites.json. */
+public final class Lab {
+    private static final long READY_TIMEOUT_MS = 90_000;
+
+    private final Path dir;
+    private final List<String> launcher;
+    private final SiteProcess a;
+    private final SiteProcess b;
+
+    public Lab(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.launcher = launcher();
+        this.a = new SiteProcess("A", "array-a", this.dir, launcher);
+        this.b = new SiteProcess("B", "array-b", this.dir, launcher);
+    }
+
+    /** How to run sra-array: bin/sra-array of the distribution, else this JVM with its class path. */
+    static List<String> launcher() {
+        String home = System.getProperty("opensra.home");
+        if (home != null && Files.isExecutable(Path.of(home, "bin", "sra-array"))) {
+            return List.of(Path.of(home, "bin", "sra-array").toAbsolutePath().normalize().toString());
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        StringBuilder cp = new StringBuilder();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!e.isEmpty()) {
+                cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(e).toAbsolutePath().normalize());
+            }
+        }
+        return List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", cp.toString(), "org.opensra.array.ArrayMain");
+    }
+
+    public Path sitesFile() {
+        return dir.resolve("sites.json");
+    }
+
+    public void up() throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        a.ensurePassword();
+        b.ensurePassword();
+        a.start();
+        b.start();
+        a.awaitReady(READY_TIMEOUT_MS);
+        b.awaitReady(READY_TIMEOUT_MS);
+        if (!a.initialized() || !b.initialized()) {
+            SampleData.create(site(a), site(b));
+            a.markInitialized();
+            b.markInitialized();
+        }
+        writeSites();
+    }
+
+    private SampleData.Site site(SiteProcess s) throws IOException {
+        return new SampleData.Site(s.arrayId(), s.client(s.address()), s.address(),
+            new String(OwnerOnlyFiles.readPassword(s.passwordFile())));
+    }
+
+    public void down() throws IOException, InterruptedException {
+        a.stop();
+        b.stop();
+    }
+
+    public void stopSite(String site) throws IOException, InterruptedException {
+        pick(site).stop();
+    }
+
+    public void startSite(String site) throws IOException, InterruptedException {
+        SiteProcess s = pick(site);
+        if (!s.initialized()) {
+            throw new CliException("site " + site + " has no lab data in " + dir + "; run `lab up` first");
+        }
+        s.start();
+        s.awaitReady(READY_TIMEOUT_MS);
+    }
+
+    private SiteProcess pick(String site) {
+        if ("A".equalsIgnoreCase(site)) {
+            return a;
+        }
+        if ("B".equalsIgnoreCase(site)) {
+            return b;
+        }
+        throw new CliException("--site must be A or B: " + site);
+    }
+
+    private void writeSites() throws IOException {
+        Map<String, Object> sites = new LinkedHashMap<>();
+        for (SiteProcess s : List.of(a, b)) {
+            String address = s.address();
+            String pw = s.passwordFile().toString();
+            List<String> admin = List.of("--address", address, "--user", SiteProcess.USER, "--password-file", pw);
+            List<String> write = new ArrayList<>(launcher);
+            write.addAll(List.of("volume", "write"));
+            write.addAll(admin);
+            write.addAll(List.of("--volume", "{device}", "--offset", "{offset}", "--in", "{file}"));
+            List<String> read = new ArrayList<>(launcher);
+            read.addAll(List.of("volume", "read"));
+            read.addAll(admin);
+            read.addAll(List.of("--volume", "{device}", "--offset", "{offset}", "--length", "{length}", "--out", "{file}"));
+            List<String> stop = new ArrayList<>(launcher);
+            stop.addAll(List.of("lab", "stop-site", "--dir", dir.toString(), "--site", s.site()));
+            List<String> start = new ArrayList<>(launcher);
+            start.addAll(List.of("lab", "start-site", "--dir", dir.toString(), "--site", s.site()));
+            sites.put(s.site(), Json.obj("arrayId", s.arrayId(), "managementAddress", address, "username", SiteProcess.USER,
+                "passwordFile", pw,
+                "connection", Json.obj("id", "array", "addresses", Json.obj("managementAddress", address),
+                    "username", SiteProcess.USER, "passwordFile", pw, "opaques", Map.of()),
+                "stop", stop, "start", start, "data", Json.obj("write", write, "read", read)));
+        }
+        Files.writeString(sitesFile(), Json.MAPPER.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(Json.obj("sites", sites)) + "\n");
+    }
+}

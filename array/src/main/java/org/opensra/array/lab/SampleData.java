@@ -1,0 +1,124 @@
+package org.opensra.array.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.opensra.array.Json;
+import org.opensra.array.cli.ApiClient;
+import org.opensra.array.cli.CliException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.opensra.array.cli.ApiClient.enc;
+
+/**
+ * The lab's sample setup (first `up` only): peers linked both ways; at A standalone volumes, a file
+ * volume and a consistency group of three replicated to B; at B a standalone volume and a group of
+ * three replicated to A; hosts with FC and iSCSI initiators in a host group that every source volume
+ * is mapped to; an initial sync so that replicas exist at once.
+ */
+final class SampleData {
+    static final long SIZE = 64L << 20;
+
+    private SampleData() {
+    }
+
+    record Site(String arrayId, ApiClient api, String address, String password) {
+    }
+
+    static void create(Site a, Site b) throws InterruptedException {
+        link(a, b);
+        link(b, a);
+        List<String> jobsA = populate(a, b.arrayId(), List.of("vm-ds-01", "vm-ds-02", "rdm with blank"), "nfs-ds-01",
+            "cg-a", List.of("cg-a db", "cg-a log", "cg-a app"), "esx-a-01", "esx-cluster-a", "10:00:00:00:c9:a0:00:0");
+        List<String> jobsB = populate(b, a.arrayId(), List.of("vm-ds-b-01"), null,
+            "cg-b", List.of("cg-b db", "cg-b log", "cg-b app"), "esx-b-01", "esx-cluster-b", "10:00:00:00:c9:b0:00:0");
+        await(a.api(), jobsA);
+        await(b.api(), jobsB);
+    }
+
+    private static void link(Site from, Site to) {
+        from.api().post("/api/v1/peers", Json.obj("id", to.arrayId(), "address", to.address(), "username", SiteProcess.USER,
+            "password", to.password()));
+    }
+
+    private static List<String> populate(Site s, String peer, List<String> standalone, String fileVolume, String groupName,
+                                         List<String> groupVolumes, String host, String hostGroup, String wwpnPrefix) {
+        ApiClient api = s.api();
+        List<String> sources = new ArrayList<>();
+        List<Map<String, Object>> units = new ArrayList<>();
+        for (String name : standalone) {
+            String id = volume(api, name, "block");
+            api.post("/api/v1/replication/pairs", Json.obj("volume", id, "peer", peer));
+            sources.add(id);
+        }
+        if (fileVolume != null) {
+            String id = volume(api, fileVolume, "file");
+            api.post("/api/v1/replication/pairs", Json.obj("volume", id, "peer", peer));
+            api.post("/api/v1/nfs/export", Json.obj("volumes", List.of(id), "clients", List.of("127.0.0.1")));
+        }
+        List<String> members = new ArrayList<>();
+        for (String name : groupVolumes) {
+            members.add(volume(api, name, "block"));
+        }
+        JsonNode g = api.post("/api/v1/replication/groups", Json.obj("name", groupName, "volumes", members, "peer", peer));
+        sources.addAll(members);
+        String suffix = s.arrayId().replace("array-", "");
+        JsonNode h = api.post("/api/v1/hosts", Json.obj("name", host, "initiators", List.of(
+            Json.obj("type", "FC", "id", wwpnPrefix + "1"),
+            Json.obj("type", "iSCSI", "id", "iqn.1998-01.com.vmware:" + host + "-" + suffix))));
+        JsonNode hg = api.post("/api/v1/host-groups", Json.obj("name", hostGroup, "hosts", List.of(h.path("id").asText())));
+        api.post("/api/v1/mappings/map", Json.obj("volumes", sources, "hostGroup", hg.path("id").asText()));
+        List<String> volumeIds = new ArrayList<>(standalone.size());
+        JsonNode listing = api.get("/api/v1/replication");
+        for (JsonNode p : listing.path("pairs")) {
+            if ("source".equals(p.path("role").asText()) && p.path("groupId").isNull()) {
+                volumeIds.add(p.path("localVolume").path("id").asText());
+            }
+        }
+        units.add(Json.obj("volumes", volumeIds, "groups", List.of(g.path("id").asText())));
+        JsonNode ans = api.post("/api/v1/replication/sync", units.get(0));
+        List<String> jobs = new ArrayList<>();
+        for (JsonNode item : ans.path("items")) {
+            if (!item.path("ok").asBoolean()) {
+                throw new CliException("initial sync of " + item.path("object").asText() + " failed: "
+                    + item.path("error").path("message").asText());
+            }
+            jobs.add(item.path("jobId").asText());
+        }
+        return jobs;
+    }
+
+    private static String volume(ApiClient api, String name, String kind) {
+        JsonNode v = api.post("/api/v1/volumes", Json.obj("name", name, "sizeBytes", SIZE, "kind", kind));
+        String id = v.path("id").asText();
+        byte[] label = ("OpenSRA lab volume '" + name + "'\n").getBytes(StandardCharsets.UTF_8);
+        byte[] block = new byte[64 * 1024];
+        for (int i = 0; i < block.length; i++) {
+            block[i] = label[i % label.length];
+        }
+        api.put("/api/v1/volumes/" + enc(id) + "/data?offset=0", out -> out.write(block));
+        return id;
+    }
+
+    private static void await(ApiClient api, List<String> jobs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        for (String j : jobs) {
+            while (true) {
+                JsonNode st = api.get("/api/v1/jobs/" + enc(j));
+                String state = st.path("state").asText();
+                if ("complete".equals(state)) {
+                    break;
+                }
+                if ("failed".equals(state)) {
+                    throw new CliException("initial sync job " + j + " failed: " + st.path("error").path("message").asText());
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new CliException("initial sync job " + j + " did not finish in time");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+}

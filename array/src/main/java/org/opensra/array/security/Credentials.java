@@ -1,0 +1,93 @@
+package org.opensra.array.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The daemon's users: {@code credentials.json} (mode 0600) holds salted PBKDF2 hashes, never a
+ * password. Verified logins are remembered in memory as keyed digests so that each request does not
+ * pay for PBKDF2 again.
+ */
+public final class Credentials {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+    private final Map<String, PasswordHasher.Hash> users = new HashMap<>();
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    private final byte[] cacheKey = new byte[32];
+
+    public Credentials(Path file) throws IOException {
+        this.file = file;
+        new SecureRandom().nextBytes(cacheKey);
+        if (Files.exists(file)) {
+            JsonNode root = JSON.readTree(file.toFile());
+            for (JsonNode u : root.path("users")) {
+                users.put(u.path("name").asText(), new PasswordHasher.Hash(u.path("salt").asText(),
+                    u.path("iterations").asInt(), u.path("hash").asText()));
+            }
+        }
+    }
+
+    /** Sets (or replaces) a user's password; stores only its salted hash. */
+    public synchronized void setUser(String name, char[] password) throws IOException {
+        PasswordHasher.Hash existing = users.get(name);
+        if (existing != null && PasswordHasher.verify(password, existing)) {
+            return;
+        }
+        users.put(name, PasswordHasher.hash(password));
+        verified.clear();
+        save();
+    }
+
+    private void save() throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode arr = root.putArray("users");
+        users.forEach((name, h) -> arr.addObject().put("name", name).put("salt", h.salt())
+            .put("iterations", h.iterations()).put("hash", h.hash()));
+        OwnerOnlyFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    }
+
+    public boolean check(String name, char[] password) {
+        String digest = digest(name, password);
+        if (verified.contains(digest)) {
+            return true;
+        }
+        PasswordHasher.Hash h;
+        synchronized (this) {
+            h = users.get(name);
+        }
+        if (h == null || !PasswordHasher.verify(password, h)) {
+            return false;
+        }
+        verified.add(digest);
+        return true;
+    }
+
+    private String digest(String name, char[] password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(cacheKey, "HmacSHA256"));
+            mac.update(name.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            mac.update(new String(password).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

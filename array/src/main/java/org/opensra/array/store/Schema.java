@@ -1,0 +1,60 @@
+package org.opensra.array.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The metadata tables. Block maps are layered: a snapshot freezes a layer, so it costs O(1). */
+final class Schema {
+    private Schema() {
+    }
+
+    static void create(Connection c) throws SQLException {
+        String[] ddl = {
+            "CREATE TABLE IF NOT EXISTS seq(name TEXT PRIMARY KEY, next INTEGER NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT)",
+            // a layer maps block numbers to data refs; reading walks parent links until a block is found
+            "CREATE TABLE IF NOT EXISTS layers(id INTEGER PRIMARY KEY, parent INTEGER, staging INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX IF NOT EXISTS layers_parent ON layers(parent)",
+            "CREATE TABLE IF NOT EXISTS blocks(layer INTEGER NOT NULL, blk INTEGER NOT NULL, ref INTEGER NOT NULL,"
+                + " PRIMARY KEY(layer, blk)) WITHOUT ROWID",
+            "CREATE TABLE IF NOT EXISTS volumes(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
+                + " size INTEGER NOT NULL, wwn TEXT NOT NULL UNIQUE, created TEXT NOT NULL, top INTEGER NOT NULL,"
+                + " access TEXT NOT NULL, role TEXT NOT NULL, clone_of_volume TEXT, clone_of_point TEXT,"
+                + " nfs_export TEXT, nfs_clients TEXT)",
+            "CREATE INDEX IF NOT EXISTS volumes_top ON volumes(top)",
+            "CREATE TABLE IF NOT EXISTS snapshots(id TEXT PRIMARY KEY, volume_id TEXT NOT NULL, name TEXT NOT NULL,"
+                + " kind TEXT NOT NULL, layer INTEGER NOT NULL, time TEXT NOT NULL, group_point TEXT, peer_snapshot TEXT)",
+            "CREATE INDEX IF NOT EXISTS snapshots_volume ON snapshots(volume_id)",
+            "CREATE INDEX IF NOT EXISTS snapshots_layer ON snapshots(layer)",
+            "CREATE TABLE IF NOT EXISTS peers(id TEXT PRIMARY KEY, address TEXT NOT NULL, username TEXT NOT NULL,"
+                + " secret TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS groups(id TEXT PRIMARY KEY, name TEXT NOT NULL, peer_array TEXT NOT NULL,"
+                + " role TEXT NOT NULL, rpo INTEGER NOT NULL, keep INTEGER NOT NULL, state TEXT NOT NULL,"
+                + " last_error TEXT, last_sync TEXT)",
+            "CREATE TABLE IF NOT EXISTS pairs(id TEXT PRIMARY KEY, name TEXT NOT NULL, group_id TEXT,"
+                + " volume_id TEXT NOT NULL UNIQUE, peer_array TEXT NOT NULL, peer_volume TEXT NOT NULL,"
+                + " role TEXT NOT NULL, rpo INTEGER NOT NULL, keep INTEGER NOT NULL, state TEXT NOT NULL,"
+                + " last_error TEXT, last_sync TEXT, base_snapshot TEXT, prefailover_snapshot TEXT,"
+                + " prepromote_snapshot TEXT, bytes_sent INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX IF NOT EXISTS pairs_group ON pairs(group_id)",
+            "CREATE INDEX IF NOT EXISTS pairs_peer_volume ON pairs(peer_volume)",
+            "CREATE TABLE IF NOT EXISTS jobs(id TEXT PRIMARY KEY, object TEXT NOT NULL, state TEXT NOT NULL,"
+                + " percent INTEGER NOT NULL, bytes_sent INTEGER NOT NULL, bytes_total INTEGER NOT NULL,"
+                + " started TEXT NOT NULL, finished TEXT, error_code TEXT, error_message TEXT, error_object TEXT)",
+            "CREATE TABLE IF NOT EXISTS hosts(id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+            "CREATE TABLE IF NOT EXISTS initiators(type TEXT NOT NULL, iid TEXT NOT NULL, host_id TEXT NOT NULL,"
+                + " PRIMARY KEY(type, iid))",
+            "CREATE TABLE IF NOT EXISTS host_groups(id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+            "CREATE TABLE IF NOT EXISTS host_group_members(group_id TEXT NOT NULL, host_id TEXT NOT NULL,"
+                + " PRIMARY KEY(group_id, host_id))",
+            "CREATE TABLE IF NOT EXISTS mappings(volume_id TEXT NOT NULL, group_id TEXT NOT NULL, lun INTEGER NOT NULL,"
+                + " target TEXT NOT NULL, PRIMARY KEY(volume_id, group_id), UNIQUE(group_id, lun))",
+        };
+        try (Statement s = c.createStatement()) {
+            for (String sql : ddl) {
+                s.execute(sql);
+            }
+        }
+    }
+}
