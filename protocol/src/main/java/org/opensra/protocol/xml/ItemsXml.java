@@ -32,8 +32,12 @@ final class ItemsXml {
 
     static <T> List<ItemResult<T>> read(XmlNode parent, String wrapper, String item, String refAttr,
                                         Function<XmlNode, T> valueReader) {
+        return read(parent.list(wrapper, item), refAttr, valueReader);
+    }
+
+    static <T> List<ItemResult<T>> read(List<XmlNode> nodes, String refAttr, Function<XmlNode, T> valueReader) {
         List<ItemResult<T>> items = new ArrayList<>();
-        for (XmlNode node : parent.list(wrapper, item)) {
+        for (XmlNode node : nodes) {
             String ref = node.requiredAttribute(refAttr);
             if (node.has("Error")) {
                 items.add(ItemResult.failed(ref, MessageXml.read(node.requiredChild("Error"))));

@@ -573,7 +573,10 @@ public final class ResultXml {
     }
 
     private static DeviceDetails readDetails(XmlNode n) {
-        return new DeviceDetails(ItemsXml.read(n, "Devices", "Device", "id", d ->
+        // Table 9: DeviceDetails > Devices > Device; the spec's example puts Device directly under DeviceDetails
+        List<XmlNode> devices = new ArrayList<>(n.list("Devices", "Device"));
+        devices.addAll(n.children("Device"));
+        return new DeviceDetails(ItemsXml.read(devices, "id", d ->
                 d.list("CustomProperties", "CustomProperty").stream()
                         .map(p -> new CustomProperty(p.requiredAttribute("name"), p.attribute("value").orElse("")))
                         .toList()));
