@@ -31,8 +31,16 @@ public final class CredentialScrubber {
                 addVariant(secrets, value.strip());
             }
         }
-        secrets.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        secrets.sort(new LongestFirst());
         return new CredentialScrubber(List.copyOf(secrets));
+    }
+
+    /** Longer values first (a named class, not a lambda: no method handles at startup). */
+    private static final class LongestFirst implements java.util.Comparator<String> {
+        @Override
+        public int compare(String a, String b) {
+            return Integer.compare(b.length(), a.length());
+        }
     }
 
     private static void addVariant(List<String> secrets, String value) {
