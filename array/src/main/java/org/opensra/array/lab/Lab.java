@@ -4,6 +4,7 @@ import org.opensra.array.Json;
 import org.opensra.array.cli.CliException;
 import org.opensra.array.security.OwnerOnlyFiles;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +35,14 @@ public final class Lab {
         if (home != null && Files.isExecutable(Path.of(home, "bin", "sra-array"))) {
             return List.of(Path.of(home, "bin", "sra-array").toAbsolutePath().normalize().toString());
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
         StringBuilder cp = new StringBuilder();
-        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!e.isEmpty()) {
-                cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(e).toAbsolutePath().normalize());
+                cp.append(cp.length() == 0 ? "" : File.pathSeparator).append(Path.of(e).toAbsolutePath().normalize());
             }
         }
-        return List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", cp.toString(), "org.opensra.array.ArrayMain");
+        return List.of(javaBin, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", cp.toString(), "org.opensra.array.ArrayMain");
     }
 
     public Path sitesFile() {
