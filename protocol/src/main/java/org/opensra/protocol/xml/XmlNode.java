@@ -2,9 +2,7 @@ package org.opensra.protocol.xml;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,16 +11,20 @@ import java.util.Optional;
  * matter. Opaque {@code ReplicationSettings} elements also keep their verbatim XML.
  */
 public final class XmlNode {
+    private static final String[] NO_ATTRIBUTES = new String[0];
+
     private final String name;
-    private final Map<String, String> attributes;
+    /** Attribute names and values, alternating (few per element, so a scan beats a map). */
+    private final String[] attributes;
     private final List<XmlNode> children;
     private final String text;
     private final String rawXml;
 
-    XmlNode(String name, Map<String, String> attributes, List<XmlNode> children, String text, String rawXml) {
+    /** The reader hands over its own lists; they are not modified afterwards. */
+    XmlNode(String name, String[] attributes, List<XmlNode> children, String text, String rawXml) {
         this.name = name;
-        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        this.children = Collections.unmodifiableList(new ArrayList<>(children));
+        this.attributes = attributes.length == 0 ? NO_ATTRIBUTES : attributes;
+        this.children = children.isEmpty() ? List.of() : Collections.unmodifiableList(children);
         this.text = text;
         this.rawXml = rawXml;
     }
@@ -46,8 +48,12 @@ public final class XmlNode {
     }
 
     public Optional<String> attribute(String attributeName) {
-        String value = attributes.get(attributeName);
-        return value == null ? Optional.empty() : Optional.of(value.trim());
+        for (int i = 0; i < attributes.length; i += 2) {
+            if (attributes[i].equals(attributeName)) {
+                return Optional.of(attributes[i + 1].trim());
+            }
+        }
+        return Optional.empty();
     }
 
     public String requiredAttribute(String attributeName) {
@@ -106,6 +112,10 @@ public final class XmlNode {
 
     @Override
     public String toString() {
-        return "<" + name + attributes + ">";
+        StringBuilder b = new StringBuilder("<").append(name);
+        for (int i = 0; i < attributes.length; i += 2) {
+            b.append(' ').append(attributes[i]).append("=\"").append(attributes[i + 1]).append('"');
+        }
+        return b.append('>').toString();
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
@@ -63,12 +62,12 @@ public final class XmlTreeReader {
     /** Reads the element the reader is positioned on, up to and including its end tag. */
     private static XmlNode element(XMLStreamReader reader, int depth) throws XMLStreamException {
         String name = reader.getLocalName();
-        Map<String, String> attributes = attributes(reader);
+        String[] attributes = attributes(reader);
         if (depth >= 2 && OPAQUE.equals(name)) {
             return new XmlNode(name, attributes, List.of(), "", FragmentCopy.copyElement(reader));
         }
-        List<XmlNode> children = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
+        List<XmlNode> children = new ArrayList<>(4);
+        StringBuilder text = null;
         while (true) {
             int event = reader.next();
             switch (event) {
@@ -78,6 +77,9 @@ public final class XmlTreeReader {
                 case XMLStreamConstants.CHARACTERS:
                 case XMLStreamConstants.CDATA:
                 case XMLStreamConstants.SPACE:
+                    if (text == null) {
+                        text = new StringBuilder();
+                    }
                     text.append(reader.getText());
                     break;
                 case XMLStreamConstants.ENTITY_REFERENCE:
@@ -85,17 +87,19 @@ public final class XmlTreeReader {
                 case XMLStreamConstants.DTD:
                     throw new XMLStreamException("DOCTYPE declarations are not allowed in SRA documents");
                 case XMLStreamConstants.END_ELEMENT:
-                    return new XmlNode(name, attributes, children, text.toString().strip(), null);
+                    return new XmlNode(name, attributes, children, text == null ? "" : text.toString().strip(), null);
                 default:
                     break;
             }
         }
     }
 
-    private static Map<String, String> attributes(XMLStreamReader reader) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (int i = 0; i < reader.getAttributeCount(); i++) {
-            attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+    private static String[] attributes(XMLStreamReader reader) {
+        int count = reader.getAttributeCount();
+        String[] attributes = new String[count * 2];
+        for (int i = 0; i < count; i++) {
+            attributes[2 * i] = reader.getAttributeLocalName(i);
+            attributes[2 * i + 1] = reader.getAttributeValue(i);
         }
         return attributes;
     }
