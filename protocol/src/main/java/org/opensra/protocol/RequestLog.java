@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -21,7 +20,6 @@ import org.opensra.protocol.xml.SecureXml;
 public final class RequestLog {
     public static final String MASK = "********";
 
-    private static final XMLInputFactory FACTORY = SecureXml.inputFactory();
     private static final Pattern CREDENTIAL_START = Pattern.compile(
             "<((?:[A-Za-z_][\\w.-]*:)?(?i:username|password))(\\s[^<>]*)?>");
     private static final String INDENT = "  ";
@@ -43,7 +41,7 @@ public final class RequestLog {
     }
 
     private static String indent(byte[] raw) throws XMLStreamException {
-        XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(raw));
+        XMLStreamReader r = SecureXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(raw));
         StringBuilder out = new StringBuilder();
         Deque<Frame> stack = new ArrayDeque<>();
         int masked = 0;

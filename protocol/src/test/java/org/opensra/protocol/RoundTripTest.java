@@ -123,4 +123,28 @@ class RoundTripTest {
                 + "<foo:Extra xmlns:foo=\"urn:foo\">1</foo:Extra></ReplicationSettings>");
         assertThat(Samples.SETTINGS.content()).startsWith("<Schedule");
     }
+
+    @Test
+    @DisplayName("RS-1 TOL-1b ReplicationSettings of a request keep foreign prefixes declared on the root")
+    void settingsWithRootNamespace() throws Exception {
+        Request r = RequestParser.parse(("<Command xmlns=\"http://www.vmware.com/srm/sra/v2\" xmlns:v=\"urn:vendor\">"
+                + "<Name>reverseReplication</Name><OutputFile>o</OutputFile><ReverseReplicationParameters>"
+                + "<ArrayId>B</ArrayId><PeerArrayId>A</PeerArrayId><Devices><Device id=\"async-LUN 11\">"
+                + "<ReplicationSettings><v:Schedule v:every=\"15\">hourly</v:Schedule><Mode>async</Mode>"
+                + "</ReplicationSettings></Device></Devices></ReverseReplicationParameters></Command>")
+                .getBytes(StandardCharsets.UTF_8));
+        org.opensra.protocol.params.ReverseReplicationParameters p =
+                r.parameters(org.opensra.protocol.params.ReverseReplicationParameters.class);
+        String settings = p.devices().get(0).settings().orElseThrow().xml();
+        assertThat(settings).isEqualTo("<ReplicationSettings><v:Schedule xmlns:v=\"urn:vendor\" v:every=\"15\">hourly"
+                + "</v:Schedule><Mode>async</Mode></ReplicationSettings>");
+        // written back inside a response, it stays the same element in the same namespaces
+        byte[] xml = ResponseWriter.toBytes(Response.of(new org.opensra.protocol.result.ReplicationSettingsResults(
+                List.of(), List.of(org.opensra.protocol.result.ItemResult.ok("d", p.devices().get(0).settings().get())),
+                List.of(), List.of())));
+        assertThat(SraSchema.validateResponse(xml)).isEmpty();
+        Response back = ResponseParser.parse(xml);
+        assertThat(((org.opensra.protocol.result.ReplicationSettingsResults) ((Response.Completed) back).result())
+                .sourceDevices().get(0).success()).contains(p.devices().get(0).settings().get());
+    }
 }

@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -20,7 +19,6 @@ import javax.xml.stream.XMLStreamWriter;
  * verbatim XML is kept instead of their children.
  */
 public final class XmlTreeReader {
-    private static final XMLInputFactory FACTORY = SecureXml.inputFactory();
     private static final String OPAQUE = "ReplicationSettings";
 
     private XmlTreeReader() {
@@ -28,7 +26,8 @@ public final class XmlTreeReader {
 
     /** The root element; XMLStreamException for malformed XML or a DOCTYPE. */
     public static XmlNode read(byte[] document) throws XMLStreamException {
-        XMLStreamReader reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(document));
+        // a factory per document: the JDK does not promise that one factory may be shared between threads
+        XMLStreamReader reader = SecureXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(document));
         try {
             while (reader.hasNext()) {
                 int event = reader.next();
