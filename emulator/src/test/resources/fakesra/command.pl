@@ -29,6 +29,8 @@ sub ts { strftime('%Y-%m-%d %H:%M:%S', localtime) }
 sub logm { print ts() . " [verbose] $_[0]\n" }
 logm("$SIG") unless $fault{'no-signature'};
 logm("command $cmd");
+print "a line without a time stamp\n" if $fault{'no-timestamp'};
+{ my ($u) = $req =~ m{<Username>([^<]*)</Username>}; logm("logged in as $u") if $fault{'username-in-log'} && defined $u; }
 logm("connection password $pw") if $fault{'password-in-log'} && defined $pw;
 
 sub progress {
@@ -60,7 +62,7 @@ sub esc { my $s = shift // ''; $s =~ s/&/&amp;/g; $s =~ s/</&lt;/g; $s =~ s/>/&g
 if ($fault{'slow'} && $cmd eq 'queryInfo') { sleep 30 }
 
 # ---------- commands without an array ----------
-my @locales = qw(de fr ja zh-CN);
+my @locales = qw(de ja);
 my %strings = (AdapterName => 'Fake SRA', AdapterVendor => 'OpenSRA tests', ConnTitle => 'Fake array',
     ConnHint => 'Folder of a fake array', AddrTitle => 'Array folder', AddrHint => 'DIR/site',
     UserTitle => 'Username', UserHint => 'Any', PwTitle => 'Password', PwHint => 'Any', ModelVendor => 'Fake vendor');
@@ -72,23 +74,27 @@ for my $c (keys %errors) { $strings{"Desc$c"} = $errors{$c}; $strings{"Fix$c"} =
 for my $c (keys %warnings) { $strings{"Desc$c"} = $warnings{$c}; $strings{"Fix$c"} = "Fix $c" }
 
 if ($cmd eq 'queryInfo') {
-    respond(qq{<AdapterInfo><Name stringId="AdapterName">Fake SRA</Name><Version>1.0</Version>}
-        . qq{<Vendor stringId="AdapterVendor">OpenSRA tests</Vendor><Uuid>6b1f4c2e-9d3a-4e57-8a1b-2c3d4e5f6a7b</Uuid></AdapterInfo>\n});
+    respond(($fault{'error-and-result'} ? qq{<Error code="1001"><Address>x</Address></Error>} : '') . qq{<AdapterInfo><Name stringId="AdapterName">Fake SRA</Name><Version>1.0</Version>}
+        . qq{<Vendor stringId="AdapterVendor">OpenSRA tests</Vendor><Uuid>} . ($fault{'bad-uuid'} ? 'not-a-uuid' : '6b1f4c2e-9d3a-4e57-8a1b-2c3d4e5f6a7b') . qq{</Uuid>} . ($fault{'extra-element'} ? '<Colour>red</Colour>' : '') . qq{</AdapterInfo>\n});
 }
 if ($cmd eq 'queryCapabilities') {
-    my $cmds = join '', map { qq{<Command name="$_"/>} } qw(queryInfo queryCapabilities queryConnectionParameters
+    my @c = qw(queryInfo queryCapabilities queryConnectionParameters
         queryErrorDefinitions discoverArrays discoverDevices queryReplicationSettings syncOnce
-        checkTestFailoverStart testFailoverStart testFailoverStop checkFailover prepareFailover failover
+        checkTestFailoverStart testFailoverStart testFailoverStop checkFailover prepareFailover
         prepareReverseReplication reverseReplication prepareRestoreReplication restoreReplication);
+    @c = grep { $_ ne 'testFailoverStop' } @c if $fault{'missing-mandatory'};
+    my $cmds = join '', map { qq{<Command name="$_"/>} } @c;
+    $cmds .= $fault{'bad-exec-location'} ? q{<Command name="failover"><ExecutionLocation>target</ExecutionLocation></Command>} : q{<Command name="failover"/>};
     $cmds .= q{<Command name="querySyncStatus"/>} unless $fault{'cap-inconsistent'};
-    $cmds .= q{<Command name="queryStrings"><Locales>} . join('', map { qq{<Locale id="$_"/>} } @locales) . q{</Locales></Command>};
+    $cmds .= $fault{'no-locales'} ? q{<Command name="queryStrings"/>}
+        : q{<Command name="queryStrings"><Locales>} . join('', map { qq{<Locale id="$_"/>} } @locales) . q{</Locales></Command>};
     respond(qq{<AdapterCapabilities><ReplicationSoftwares><ReplicationSoftware><Name>fakerep</Name><Version>1</Version></ReplicationSoftware></ReplicationSoftwares>}
         . qq{<ArrayModels><ArrayModel><Name>fake</Name><Vendor stringId="ModelVendor">Fake vendor</Vendor></ArrayModel></ArrayModels>}
         . qq{<Features><ConsistencyGroups/><DeviceIdentification>wwn</DeviceIdentification><Protocols><Protocol>iSCSI</Protocol></Protocols></Features>}
         . qq{<Commands>$cmds</Commands></AdapterCapabilities>\n});
 }
 if ($cmd eq 'queryConnectionParameters') {
-    respond(qq{<AdapterConnectionParameters><Connection id="array"><Title stringId="ConnTitle">Fake array</Title><Hint stringId="ConnHint">Folder of a fake array</Hint>}
+    respond(qq{<AdapterConnectionParameters><Connection id="array"><Title stringId="ConnTitle">} . ($fault{'long-title'} ? 'x' x 80 : 'Fake array') . qq{</Title><Hint stringId="ConnHint">Folder of a fake array</Hint>}
         . qq{<Addresses><Address id="managementAddress"><Title stringId="AddrTitle">Array folder</Title><Hint stringId="AddrHint">DIR/site</Hint></Address></Addresses>}
         . qq{<Username><Title stringId="UserTitle">Username</Title><Hint stringId="UserHint">Any</Hint></Username>}
         . qq{<Password><Title stringId="PwTitle">Password</Title><Hint stringId="PwHint">Any</Hint></Password></Connection></AdapterConnectionParameters>\n});
@@ -108,6 +114,7 @@ if ($cmd eq 'queryStrings') {
 my %array_cmds = map { $_ => 1 } qw(discoverArrays discoverDevices queryReplicationSettings syncOnce querySyncStatus
     checkTestFailoverStart testFailoverStart testFailoverStop checkFailover prepareFailover failover
     prepareReverseReplication reverseReplication prepareRestoreReplication restoreReplication);
+respond(qq{<AdapterInfo/>}) if !$array_cmds{$cmd} && $fault{'unknown-command-ok'};
 respond(qq{<Error code="100"><Command>} . esc($cmd) . qq{</Command></Error>\n}) unless $array_cmds{$cmd};
 
 # ---------- array commands: shared state ----------
@@ -163,11 +170,12 @@ if ($cmd eq 'discoverArrays') {
 sub src_dev_xml {
     my ($id) = @_; my $v = V($id);
     my $ident = $v->{state} eq 'read-write' ? '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>' : '';
+    $ident = '<Identity><Lun>7</Lun></Identity>' if $fault{'bad-lun'} && $ident;
     return qq{<SourceDevice id="$id" state="$v->{state}"><Name>} . esc($v->{name}) . qq{</Name><TargetDevice key="$v->{peer}"/>$ident</SourceDevice>};
 }
 sub tgt_dev_xml {
     my ($id, $with_snap) = @_; my $v = V($id);
-    my $prom = $v->{promoted} ? qq{ id="$id" state="read-write"} : '';
+    my $prom = $v->{promoted} && !$fault{'no-promote-in-discovery'} ? qq{ id="$id" state="read-write"} : '';
     my $ident = $v->{promoted} ? '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>' : '';
     my $snap = ($with_snap && $v->{snapshot} && !$fault{'no-snapshot-in-discovery'})
         ? qq{<Snapshot id="$v->{snapshot}"><Identity><Wwn>} . wwn($v->{snapshot}) . '</Wwn></Identity>' . rp() . '</Snapshot>' : '';
@@ -190,13 +198,15 @@ if ($cmd eq 'discoverDevices') {
                     . join('', map { qq{<TargetDevice key="$_"><Snapshot id="} . V($_)->{snapshot} . '"/></TargetDevice>' } members($gid))
                     . '</TargetDevices>' . rp() . '</Snapshot>';
             }
+            my @m = members($gid);
+            pop @m if $fault{'group-mismatch'};
             $tg .= qq{<TargetGroup key="$gid"$prom><Name>} . esc($g->{name}) . '</Name><TargetDevices>'
-                . join('', map { tgt_dev_xml($_, 0) } members($gid)) . "</TargetDevices>$snap</TargetGroup>";
+                . join('', map { tgt_dev_xml($_, 0) } @m) . "</TargetDevices>$snap</TargetGroup>";
         }
     }
     for my $id (sort keys %{ $st->{vols} }) {
         my $v = V($id); next unless $v->{site} eq $site && !$v->{group};
-        if ($v->{role} eq 'source') { $sd .= src_dev_xml($id) }
+        if ($v->{role} eq 'source') { $sd .= src_dev_xml($id); $sd .= src_dev_xml($id) if $fault{'dup-device'} }
         else { $td .= tgt_dev_xml($id, 1) unless $fault{'missing-target'} }
     }
     my $b = '';
@@ -225,11 +235,16 @@ sub per_item {
     save();
     respond("<" . ($resultname // $results) . ">$b</" . ($resultname // $results) . ">\n");
 }
-sub unknown { my ($id, $k) = @_; return $AT eq 'key' ? error(1005, Key => $id) : error(1004, DeviceId => $id) }
+sub unknown {
+    my ($id, $k) = @_;
+    return error(999, Key => $id) if $fault{'srm-code'};
+    return qq{<Snapshot id="x"><Identity><Wwn>1</Wwn></Identity>} . rp() . '</Snapshot>' if $fault{'bogus-success'} && $cmd eq 'testFailoverStart';
+    return $AT eq 'key' ? error(1005, Key => $id) : error(1004, DeviceId => $id);
+}
 sub devs_of { my ($id, $k) = @_; return $k eq 'g' ? members($id) : ($id) }
 
 if ($cmd eq 'queryReplicationSettings') {
-    per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? ('<ReplicationSettings><Schedule>every 5 minutes</Schedule></ReplicationSettings>') : (unknown($id)) }, 'ReplicationSettings');
+    per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? ($fault{'rs-missing'} ? '<Schedule/>' : '<ReplicationSettings><Schedule>every 5 minutes</Schedule></ReplicationSettings>') : (unknown($id)) }, 'ReplicationSettings');
 }
 if ($cmd eq 'syncOnce') {
     per_item(sub {
@@ -237,10 +252,12 @@ if ($cmd eq 'syncOnce') {
         my $o = is_here($id, $k) or return (unknown($id));
         for my $dev (devs_of($id, $k)) {
             my ($src, $tgt) = $target_form ? (V($dev)->{peer}, $dev) : ($dev, V($dev)->{peer});
-            step("Replica creation of $src to $tgt (method async)", sub { copydata(file($src), file($tgt)) });
+            my $skip = ($fault{'sync-skips-demoted'} && (V($src)->{state} // '') eq 'read-only') || ($fault{'no-sync-from-B'} && V($src)->{site} eq 'B');
+            step("Replica creation of $src to $tgt (method async)", sub { copydata(file($src), file($tgt)) unless $skip });
         }
         my $sid = 'sync-' . ++$st->{seq};
         $st->{syncs}{$sid} = { polls => 0 };
+        return (qq{<DeviceSync id="$sid" status="started"/>}) if $fault{'sync-status-bogus'};
         return (qq{<DeviceSync id="$sid" status="inProgress"><Progress>0</Progress><RemainingTimeEstimate>0</RemainingTimeEstimate></DeviceSync>});
     });
 }
@@ -255,13 +272,13 @@ if ($cmd eq 'querySyncStatus') {
     });
 }
 if ($cmd eq 'checkTestFailoverStart' || $cmd eq 'checkFailover') {
-    per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? ('<Success/>') : (unknown($id)) });
+    per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? ($fault{'check-no-success'} ? '<Ready/>' : '<Success/>') : (unknown($id)) });
 }
 if ($cmd eq 'testFailoverStart') {
     per_item(sub {
         my ($id, $k) = @_;
         my $o = is_here($id, $k) or return (unknown($id));
-        return (error(1011, Key => $id)) if $o->{snapshot};
+        return (error(1011, Key => $id)) if $o->{snapshot} && !$fault{'second-test-ok'};
         my $x = '';
         for my $dev (devs_of($id, $k)) {
             my $snap = "$dev-snap";
@@ -288,6 +305,7 @@ if ($cmd eq 'testFailoverStop') {
             step("Removal of snapshot copy " . V($dev)->{snapshot}, sub { unlink "$dir/$site/" . V($dev)->{snapshot} });
             delete V($dev)->{snapshot};
         }
+        return (error(1005, Key => $id)) if !$had && $fault{'stop-fails'};
         delete $o->{snapshot};
         my $code = $fault{'undefined-code'} ? 2999 : 2006;
         return ('<Success/>' . ($had ? '' : qq{<Warnings><Warning code="$code"><Key>} . esc($id) . '</Key></Warning></Warnings>'));
@@ -299,8 +317,10 @@ if ($cmd eq 'prepareFailover') {
         my $o = is_here($id, $k) or return (unknown($id));
         return (error(1007, Object => $id, State => $o->{role})) unless $o->{role} eq 'source';
         my $w = '';
+        return (error(1007, Object => $id, State => 'read-only')) if $o->{state} eq 'read-only' && $fault{'prepare-not-idempotent'};
         $w = qq{<Warnings><Warning code="2001"><Object>} . esc($id) . '</Object></Warning></Warnings>' if $o->{state} eq 'read-only';
         my $peer = $k eq 'g' ? G($o->{peer}) : V($o->{peer});
+        return (error(1007, Object => $id, State => 'peer promoted')) if $peer->{promoted} && $fault{'prepare-error-after-disaster'};
         $w = qq{<Warnings><Warning code="2004"><Object>} . esc($id) . '</Object></Warning></Warnings>' if $peer->{promoted};
         step("Demotion of $id", sub {
             return if $fault{'no-demote'};
@@ -315,6 +335,7 @@ if ($cmd eq 'failover') {
     per_item(sub {
         my ($id, $k) = @_;
         my $o = is_here($id, $k) or return (unknown($id));
+        return (error(1001, Address => 'peer')) if $fault{'failover-needs-source'} && -e "$dir/$other/down";
         my $w = '';
         if ($o->{promoted}) {
             return (error(1007, Object => $id, State => 'promoted')) if $fault{'failover-not-idempotent'};
@@ -325,7 +346,8 @@ if ($cmd eq 'failover') {
             my $m = join '', map { qq{<TargetDevice key="$_" id="$_" state="read-write"><Identity><Wwn>} . wwn($_) . '</Wwn></Identity></TargetDevice>' } members($id);
             return (rp() . "<TargetDevices>$m</TargetDevices>$w", qq{ id="$id" state="read-write"});
         }
-        return ('<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>' . rp() . $w, qq{ id="$id" state="read-write"});
+        my $ident = $fault{'no-identity-no-warning'} ? '' : '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>';
+        return ($ident . ($fault{'no-recovery-point'} ? '' : rp()) . $w, qq{ id="$id" state="read-write"});
     });
 }
 if ($cmd eq 'prepareReverseReplication' || $cmd eq 'prepareRestoreReplication') {
@@ -337,6 +359,7 @@ if ($cmd eq 'reverseReplication') {
         my $o = is_here($id, $k) or return (unknown($id));
         return ('<Success/><Warnings><Warning code="2001"><Object>' . esc($id) . '</Object></Warning></Warnings>') if $o->{role} eq 'source';
         step("Replication reversal of $id toward $o->{peer}", sub {
+            return if $fault{'reverse-noop'};
             my @pairs = $k eq 'g' ? ([$o, G($o->{peer})], map { [V($_), V(V($_)->{peer})] } members($id)) : ([$o, V($o->{peer})]);
             for my $pr (@pairs) {
                 my ($n, $old) = @$pr;
@@ -353,11 +376,11 @@ if ($cmd eq 'restoreReplication') {
         my $o = is_here($id, $k) or return (unknown($id));
         my $peer = $k eq 'g' ? G($o->{peer}) : V($o->{peer});
         step("Restore of source $id and reset of target $o->{peer}", sub {
-            $o->{state} = 'read-write'; delete $peer->{promoted};
+            $o->{state} = 'read-write' unless $fault{'restore-not-writable'}; delete $peer->{promoted};
             for my $dev (devs_of($id, $k)) {
-                V($dev)->{state} = 'read-write';
+                V($dev)->{state} = 'read-write' unless $fault{'restore-not-writable'};
                 delete V(V($dev)->{peer})->{promoted};
-                copydata(file($dev), file(V($dev)->{peer})) unless $fault{'restore-keeps-writes'};
+                if ($fault{'restore-copies-back'}) { copydata(file(V($dev)->{peer}), file($dev)) } else { copydata(file($dev), file(V($dev)->{peer})) }
             }
         });
         return ('<Success/>');

@@ -55,6 +55,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--sync-timeout", defaultValue = "600", description = "time limit for one sync to complete, seconds")
     long syncTimeoutSeconds;
 
+    @Option(names = "--min-poll-ms", defaultValue = "200",
+            description = "shortest wait between querySyncStatus polls in ms (default 200)")
+    long minPollMillis;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -63,7 +67,9 @@ public final class RunCommand implements Callable<Integer> {
         List<SiteConfig> pair = sites.lab != null ? SiteFiles.loadLab(sites.lab)
                 : List.of(SiteFiles.load(sites.files.protectedFile, "A"), SiteFiles.load(sites.files.recoveryFile, "B"));
         Path dir = report != null ? report : defaultReportDir();
-        RunResult r = execute(sra, pair.get(0), pair.get(1), dir, options(workflows, syncTimeoutSeconds),
+        Options o = options(workflows, syncTimeoutSeconds);
+        o = new Options(o.workflows(), o.syncTimeout(), java.time.Duration.ofMillis(minPollMillis), o.maxPoll());
+        RunResult r = execute(sra, pair.get(0), pair.get(1), dir, o,
                 Duration.ofSeconds(timeoutSeconds), quiet);
         return r.passed() ? 0 : 1;
     }
@@ -106,6 +112,10 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         Path index = Reports.write(r);
+        if (quiet) {
+            System.out.println((r.passed() ? "PASSED" : "FAILED") + ", report: " + index);
+            return r;
+        }
         System.out.println();
         System.out.println(r.passed() ? "PASSED: no violations" : "FAILED: " + r.verdicts().violations().size() + " violation(s)");
         r.verdicts().violations().stream().limit(20).forEach(v -> System.out.println("  " + v));

@@ -77,7 +77,7 @@ final class FakeLab {
     int run(String... extra) {
         List<String> args = new ArrayList<>(List.of("run", "--sra", sraDir.resolve("command.pl").toString(),
                 "--protected", siteFile("A").toString(), "--recovery", siteFile("B").toString(),
-                "--report", report.toString(), "--quiet"));
+                "--report", report.toString(), "--quiet", "--min-poll-ms", "20"));
         args.addAll(List.of(extra));
         return EmulatorMain.execute(args.toArray(String[]::new));
     }
