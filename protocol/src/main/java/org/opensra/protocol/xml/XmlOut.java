@@ -58,7 +58,7 @@ public final class XmlOut {
     /** An attribute of the element just started (before any content). */
     public XmlOut attr(String name, String value) {
         try {
-            writer.writeAttribute(name, value);
+            writer.writeAttribute(name, XmlChars.clean(value));
             return this;
         } catch (XMLStreamException e) {
             throw failure(e);
@@ -87,7 +87,7 @@ public final class XmlOut {
     public XmlOut leaf(String name, String text) {
         start(name);
         try {
-            writer.writeCharacters(text);
+            writer.writeCharacters(XmlChars.clean(text));
         } catch (XMLStreamException e) {
             throw failure(e);
         }
@@ -105,7 +105,7 @@ public final class XmlOut {
         start(name);
         attr(attrName, attrValue);
         try {
-            writer.writeCharacters(text);
+            writer.writeCharacters(XmlChars.clean(text));
         } catch (XMLStreamException e) {
             throw failure(e);
         }
@@ -119,7 +119,7 @@ public final class XmlOut {
         attr(attr1, value1);
         attr(attr2, value2);
         try {
-            writer.writeCharacters(text);
+            writer.writeCharacters(XmlChars.clean(text));
         } catch (XMLStreamException e) {
             throw failure(e);
         }
