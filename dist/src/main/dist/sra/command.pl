@@ -1,57 +1,67 @@
 #!/usr/bin/perl
 # OpenSRA: the script SRM runs as `perl command.pl < request.xml` in the SRA install folder (INV-1).
 # No logic lives here: it finds Java, runs org.opensra.adapter.SraMain with stdin passed through and
-# exits with Java's status. Core Perl modules only.
+# exits with Java's status. Core Perl only, and as little of it as possible: every module loaded here
+# adds to the latency of every SRM command.
 #
 # Java: sra/jre/bin/java (a bundled runtime) first, then $JAVA_HOME/bin/java, then java on PATH.
 # Startup: an AppCDS archive of the adapter's classes, sra/cds/<fingerprint>.jsa, is created on the
-# first run (one creator at a time; concurrent commands run without it) and used afterwards. The
-# fingerprint covers the Java runtime and the jars, so a new JDK or new jars get a new archive. A
-# missing, stale or corrupt archive, or a read-only install folder, never makes a command fail (a
-# corrupt archive is skipped; delete sra/cds to have it made again).
+# first run (one creator at a time; concurrent commands run without it), checked with the JVM's own
+# verification, and used afterwards, verified again by the JVM at every start. The fingerprint covers
+# the Java runtime and the jars, so a new JDK or new jars get a new archive (the JVM also refuses an
+# archive that does not match them). An archive whose size or modification time differs from what was
+# recorded when it was checked is deleted and made again. A missing, stale or corrupt archive, or an
+# install folder that cannot be written, never makes a command fail: it then runs without the archive.
 use strict;
 use warnings;
-use FindBin ();
-use File::Spec ();
-use Cwd ();
-use Fcntl qw(:flock O_RDWR O_CREAT);
-use Digest::MD5 ();
 
-my $home = $FindBin::RealBin;
 my $windows = $^O eq 'MSWin32';
-my $exe = $windows ? 'java.exe' : 'java';
+my $sep = $windows ? '\\' : '/';
+my $home = script_folder();
 
 my $java = find_java();
-my @jars = sort glob(File::Spec->catfile(quote_glob($home), 'lib', '*.jar'));
+my @jars = jars("$home${sep}lib");
 if (!@jars) {
-    print "OpenSRA: no jar in " . File::Spec->catdir($home, 'lib') . "; reinstall the SRA\n";
+    print "OpenSRA: no jar in $home${sep}lib; reinstall the SRA\n";
     exit 2;
 }
 my @args = ('-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-Xshare:auto',
             '-Xlog:disable', '-Xlog:all=warning:stderr');
-my $classpath = join($windows ? ';' : ':', @jars);
-my $main = 'org.opensra.adapter.SraMain';
+my @main = ('-cp', join($windows ? ';' : ':', @jars), 'org.opensra.adapter.SraMain');
 
-my $cds_dir = File::Spec->catdir($home, 'cds');
-my $archive = File::Spec->catfile($cds_dir, fingerprint($java, @jars) . '.jsa');
+my $cds = "$home${sep}cds";
+my $archive = "$cds$sep" . fingerprint($java, @jars) . '.jsa';
+my $checked = "$archive.checked";
 
-if (-f $archive && -s _ > 4096) {
-    # VerifySharedSpaces checks the archive's checksums first: a corrupt archive is then skipped with a
-    # warning on stderr instead of crashing the JVM.
-    run_and_exit($java, @args, '-XX:+VerifySharedSpaces', "-XX:SharedArchiveFile=$archive", '-cp', $classpath, $main);
+if (-f $archive) {
+    my @st = stat(_);
+    if (open(my $in, '<', $checked)) {
+        my $recorded = <$in> // '';
+        close($in);
+        if ($recorded eq "$st[7] $st[9]\n") {
+            # VerifySharedSpaces: the JVM checks the archive's checksums before mapping it, so a
+            # corrupted archive is skipped (a warning on stderr) instead of crashing the JVM.
+            run_and_exit($java, @args, '-XX:+VerifySharedSpaces', "-XX:SharedArchiveFile=$archive", @main);
+        }
+    }
 }
 
-# No archive yet: the one process that gets the lock creates it at exit; the others run without it.
+# No usable archive: the one process that gets the lock (re)creates it; the others run without it.
 my $lock;
-if ((-d $cds_dir || mkdir $cds_dir)
-        && sysopen($lock, File::Spec->catfile($cds_dir, 'create.lock'), O_RDWR | O_CREAT)
-        && flock($lock, LOCK_EX | LOCK_NB)
-        && !(-f $archive && -s _ > 4096)) {
+if ((-d $cds || mkdir($cds)) && open($lock, '>>', "$cds${sep}create.lock") && flock($lock, 6)) { # LOCK_EX|LOCK_NB
+    unlink($archive, $checked);
+    remove_old_archives();
     my $temporary = "$archive.$$.tmp";
-    my $status = run($java, @args, "-XX:ArchiveClassesAtExit=$temporary", '-cp', $classpath, $main);
-    if (-f $temporary && -s _ > 4096) {
-        rename($temporary, $archive) or unlink($temporary);
-        remove_old_archives($cds_dir, $archive);
+    my $status = run($java, @args, "-XX:ArchiveClassesAtExit=$temporary", @main);
+    if (-f $temporary && verified($temporary)) {
+        my @st = stat($temporary);
+        my $note = "$checked.$$.tmp";
+        my $out;
+        # recorded first, then published: a reader never sees an archive without its record
+        unless (open($out, '>', $note) && print($out "$st[7] $st[9]\n") && close($out)
+                && rename($note, $checked) && rename($temporary, $archive)) {
+            unlink($note, $temporary, $checked);
+        }
     } else {
         unlink($temporary);
     }
@@ -59,50 +69,79 @@ if ((-d $cds_dir || mkdir $cds_dir)
     exit $status;
 }
 close($lock) if $lock;
-run_and_exit($java, @args, '-cp', $classpath, $main);
+run_and_exit($java, @args, @main);
+
+sub script_folder {
+    my $script = $0;
+    if ($script !~ m{^(?:/|\\|[A-Za-z]:)}) {
+        require Cwd;
+        $script = Cwd::getcwd() . $sep . $script;
+    }
+    $script =~ s{[/\\][^/\\]*$}{};
+    return $script;
+}
 
 sub find_java {
-    my $bundled = File::Spec->catfile($home, 'jre', 'bin', $exe);
+    my $exe = $windows ? 'java.exe' : 'java';
+    my $bundled = "$home${sep}jre${sep}bin$sep$exe";
     return $bundled if -x $bundled;
     if ($ENV{JAVA_HOME}) {
-        my $candidate = File::Spec->catfile($ENV{JAVA_HOME}, 'bin', $exe);
+        my $candidate = "$ENV{JAVA_HOME}${sep}bin$sep$exe";
         return $candidate if -x $candidate;
     }
-    for my $dir (File::Spec->path()) {
-        my $candidate = File::Spec->catfile($dir, $exe);
+    for my $dir (split($windows ? ';' : ':', $ENV{PATH} // '')) {
+        my $candidate = "$dir$sep$exe";
         return $candidate if -f $candidate && -x _;
     }
     print "OpenSRA: no Java runtime found (looked for sra/jre, \$JAVA_HOME and java on PATH)\n";
     exit 2;
 }
 
-# The runtime (real path of java, its lib/modules and release file) and every jar (name, size,
-# modification time): an archive is only valid for exactly these.
+sub jars {
+    my ($dir) = @_;
+    opendir(my $dh, $dir) or return ();
+    my @found = sort map { "$dir$sep$_" } grep { /\.jar$/i } readdir($dh);
+    closedir($dh);
+    return @found;
+}
+
+# The runtime (java's path, size and time, following links) and every jar (path, size, time), as
+# two 32-bit FNV-1a hashes.
 sub fingerprint {
-    my ($java_path, @files) = @_;
-    my $md5 = Digest::MD5->new;
-    my $real = Cwd::abs_path($java_path) // $java_path;
-    $md5->add("java=$real\n");
-    my (undef, $bin) = File::Spec->splitpath($real);
-    my $runtime = Cwd::abs_path(File::Spec->catdir($bin, File::Spec->updir())) // $bin;
-    for my $file (File::Spec->catfile($runtime, 'lib', 'modules'), File::Spec->catfile($runtime, 'release'), $real, @files) {
+    my $text = '';
+    for my $file (@_) {
         my @st = stat($file);
-        $md5->add(@st ? "$file $st[7] $st[9]\n" : "$file missing\n");
+        $text .= @st ? "$file $st[7] $st[9]\n" : "$file missing\n";
     }
-    return $md5->hexdigest;
+    my ($h1, $h2) = (2166136261, 3339675911);
+    for my $c (unpack('C*', $text)) {
+        $h1 = (($h1 ^ $c) * 16777619) & 0xffffffff;
+        $h2 = (($h2 ^ $c) * 16777619) & 0xffffffff;
+    }
+    return sprintf('%08x%08x', $h1, $h2);
+}
+
+# The JVM's own check of a new archive (checksums and class path), once, before it is published.
+sub verified {
+    my ($candidate) = @_;
+    open(my $saved_out, '>&', \*STDOUT) or return 0;
+    open(my $saved_err, '>&', \*STDERR) or return 0;
+    my $null = $windows ? 'NUL' : '/dev/null';
+    open(STDOUT, '>', $null);
+    open(STDERR, '>', $null);
+    my $rc = system { $java } $java, @args, '-Xshare:on', '-XX:+VerifySharedSpaces',
+        "-XX:SharedArchiveFile=$candidate", $main[0], $main[1], '-version';
+    open(STDOUT, '>&', $saved_out);
+    open(STDERR, '>&', $saved_err);
+    return $rc == 0;
 }
 
 sub remove_old_archives {
-    my ($dir, $keep) = @_;
-    for my $old (glob(File::Spec->catfile(quote_glob($dir), '*.jsa'))) {
-        unlink($old) if $old ne $keep;
+    opendir(my $dh, $cds) or return;
+    for my $old (grep { /\.jsa(?:\.checked)?$/ } readdir($dh)) {
+        unlink("$cds$sep$old");
     }
-}
-
-sub quote_glob {
-    my ($path) = @_;
-    $path =~ s/([\\\[\]{}*?~\s])/\\$1/g unless $windows;
-    return $path;
+    closedir($dh);
 }
 
 sub run {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -98,18 +99,24 @@ class CommandPlTest {
         assertThat(archives()).hasSize(1);
     }
 
-    @Test
-    @Order(3)
-    @DisplayName("INV-1 a corrupt archive never makes a command fail")
-    void corruptArchive() throws Exception {
-        Path archive = archives().get(0);
+    private static byte[] corrupt(Path archive) throws IOException {
         archive.toFile().setWritable(true);
         byte[] bytes = Files.readAllBytes(archive);
         for (int i = bytes.length / 3; i < bytes.length / 3 + 4096 && i < bytes.length; i++) {
             bytes[i] = (byte) (bytes[i] ^ 0x5a);
         }
-        Files.write(archive, bytes);
-        Path dir = case_("corrupt");
+        return bytes;
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("INV-1 a corrupt archive that looks unchanged (same size and time) never makes a command fail")
+    void corruptArchiveSameTime() throws Exception {
+        Path archive = archives().get(0);
+        FileTime time = Files.getLastModifiedTime(archive);
+        Files.write(archive, corrupt(archive));
+        Files.setLastModifiedTime(archive, time);
+        Path dir = case_("corrupt-same-time");
         Result r = perl(dir, Requests.simple("queryInfo", dir), Map.of());
         assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
         assertThat(Files.readString(dir.resolve("response.xml"))).contains("<AdapterInfo>");
@@ -118,6 +125,26 @@ class CommandPlTest {
 
     @Test
     @Order(4)
+    @DisplayName("INV-1 a changed archive is not used but made again")
+    void changedArchiveMadeAgain() throws Exception {
+        Path archive = archives().get(0);
+        byte[] corrupted = corrupt(archive);
+        FileTime time = Files.getLastModifiedTime(archive);
+        Files.write(archive, corrupted);
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(time.toMillis() + 5_000));
+        Path dir = case_("corrupt-later");
+        Result r = perl(dir, Requests.simple("queryInfo", dir), Map.of());
+        assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(Files.readString(dir.resolve("response.xml"))).contains("<AdapterInfo>");
+        assertThat(archives()).hasSize(1);
+        assertThat(Files.readAllBytes(archives().get(0))).isNotEqualTo(corrupted);
+        Path again = case_("after-corrupt");
+        Result next = perl(again, Requests.simple("queryInfo", again), Map.of());
+        assertThat(next.exit()).as(next.stdout() + next.stderr()).isZero();
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("INV-1 without a usable cds folder (not creatable) the command runs without an archive")
     void noCdsFolder() throws Exception {
         Path cds = sra.resolve("cds");
@@ -139,7 +166,7 @@ class CommandPlTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("TOL-3 command.pl passes Java's exit status and its one-line message through")
     void exitStatus() throws Exception {
         Result r = perl(case_("bad"), "not a request", Map.of());
@@ -148,7 +175,7 @@ class CommandPlTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("INV-1 a runtime bundled in sra/jre is preferred to JAVA_HOME")
     void bundledRuntimeFirst() throws Exception {
         Path bin = Files.createDirectories(sra.resolve("jre/bin"));
