@@ -72,6 +72,8 @@ public final class FailoverWorkflow {
                             + " could not be suspended and promoted");
                 }
             });
+            suspend.log("Replication of " + Names.list(keys) + " stays suspended per pair (not array-wide) until"
+                    + " reverseReplication or restoreReplication resumes it");
             suspend.complete("Suspension of replication of " + Names.list(keys) + " on array " + array
                     + " for failover request is now COMPLETE");
         }

@@ -30,8 +30,8 @@ import org.opensra.spi.SettingsRequest;
  * <ul>
  * <li>Ids may be source ids, replica ids or promoted ids (REV-6, RES-5); groups act as a whole.</li>
  * <li>Host access: volumes that are about to become replicas lose it first (old sources on reverse,
- *     promoted replicas on restore); sources that are writable again after a restore are presented to
- *     the array's default hosts (Appendix A). Production on promoted volumes is never touched by a
+ *     promoted replicas on restore); original sources handled by a restore or its prepare step are
+ *     presented to the array's default hosts again (Appendix A). Production on promoted volumes is never touched by a
  *     reverse (REV-3).</li>
  * <li>Settings are a hint (RS-2): an unreadable blob or settings the array cannot apply give warning
  *     2003, replication not fully set up gives 2005; the item still succeeds (REV-7, RES-6).</li>
@@ -117,7 +117,7 @@ public final class ReplicationChangeWorkflow {
                 report(unit, ok.value(), requests.get(unit), step, warnings.get(unit));
                 succeeded.add(unit);
             }
-            if (operation == Operation.RESTORE) {
+            if (!operation.reverse()) {
                 presentRestoredSources(ctx, params.arrayId(), succeeded, steps, warnings);
             }
             for (Unit unit : units) {
@@ -264,7 +264,11 @@ public final class ReplicationChangeWorkflow {
         });
     }
 
-    /** After a restore at the original source, its volumes are writable again: present them (Appendix A). */
+    /**
+     * After a restore (or, when restoreReplication runs at the target, its prepare step at the original
+     * source), the original sources are writable again: present them to the array's default hosts
+     * (Appendix A, "host access restoration").
+     */
     private static void presentRestoredSources(WorkflowContext ctx, String arrayId, List<Unit> units,
                                                Map<Unit, Step> steps, Map<Unit, List<Message>> warnings) {
         Map<String, List<org.opensra.spi.Initiator>> requests = new LinkedHashMap<>();

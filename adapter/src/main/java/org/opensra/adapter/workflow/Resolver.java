@@ -18,11 +18,27 @@ final class Resolver {
     private final SraLog log;
     private final Optional<String> peerArrayId;
 
+    private final java.util.Map<String, ReplicatedVolume> volumes = new java.util.HashMap<>();
+    private final java.util.Map<String, ReplicatedGroup> groups = new java.util.HashMap<>();
+
     Resolver(ArrayInventory inventory, DeviceFilter filter, SraLog log, Optional<String> peerArrayId) {
         this.inventory = inventory;
+        // promoted ids first, so that a volume's own id wins over another volume's promoted id
+        inventory.volumes().forEach(v -> v.promotedVolumeId().ifPresent(p -> volumes.put(p, v)));
+        inventory.volumes().forEach(v -> volumes.put(v.id(), v));
+        inventory.groups().forEach(g -> g.promotedGroupId().ifPresent(p -> groups.put(p, g)));
+        inventory.groups().forEach(g -> groups.put(g.id(), g));
         this.filter = filter;
         this.log = log;
         this.peerArrayId = peerArrayId;
+    }
+
+    private Optional<ReplicatedVolume> volume(String idOrPromotedId) {
+        return Optional.ofNullable(volumes.get(idOrPromotedId));
+    }
+
+    private Optional<ReplicatedGroup> group(String idOrPromotedId) {
+        return Optional.ofNullable(groups.get(idOrPromotedId));
     }
 
     ArrayInventory inventory() {
@@ -31,7 +47,7 @@ final class Resolver {
 
     /** A standalone replica (TargetDevice key), promoted or not. */
     ItemResult<ReplicatedVolume> targetDevice(String key) {
-        Optional<ReplicatedVolume> found = inventory.volume(key);
+        Optional<ReplicatedVolume> found = volume(key);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownKey(key));
         }
@@ -44,7 +60,7 @@ final class Resolver {
 
     /** A standalone source (SourceDevice id), demoted or not. */
     ItemResult<ReplicatedVolume> sourceDevice(String id) {
-        Optional<ReplicatedVolume> found = inventory.volume(id);
+        Optional<ReplicatedVolume> found = volume(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownDevice(id));
         }
@@ -57,7 +73,7 @@ final class Resolver {
 
     /** A standalone volume in any role, by id, key or promoted id (reverse and restore, REV-6, RES-5). */
     ItemResult<ReplicatedVolume> anyDevice(String id) {
-        Optional<ReplicatedVolume> found = inventory.volume(id);
+        Optional<ReplicatedVolume> found = volume(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownDevice(id));
         }
@@ -69,7 +85,7 @@ final class Resolver {
      * filter apply, the group rule does not (reading one member's properties acts on nothing).
      */
     ItemResult<ReplicatedVolume> deviceForQuery(String id) {
-        Optional<ReplicatedVolume> found = inventory.volume(id);
+        Optional<ReplicatedVolume> found = volume(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownDevice(id));
         }
@@ -83,7 +99,7 @@ final class Resolver {
 
     /** A replica group (TargetGroup key), promoted or not. */
     ItemResult<ReplicatedGroup> targetGroup(String key) {
-        Optional<ReplicatedGroup> found = inventory.group(key);
+        Optional<ReplicatedGroup> found = group(key);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownGroup(key));
         }
@@ -95,7 +111,7 @@ final class Resolver {
 
     /** A source group (ConsistencyGroup id), demoted or not. */
     ItemResult<ReplicatedGroup> sourceGroup(String id) {
-        Optional<ReplicatedGroup> found = inventory.group(id);
+        Optional<ReplicatedGroup> found = group(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownGroup(id));
         }
@@ -107,7 +123,7 @@ final class Resolver {
 
     /** A group in any role, by id, key or promoted id. */
     ItemResult<ReplicatedGroup> anyGroup(String id) {
-        Optional<ReplicatedGroup> found = inventory.group(id);
+        Optional<ReplicatedGroup> found = group(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownGroup(id));
         }
