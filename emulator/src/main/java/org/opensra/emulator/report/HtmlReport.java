@@ -42,8 +42,10 @@ public final class HtmlReport {
             .track{position:relative;height:26px;flex:1;background:#eef1f5;border-radius:4px}
             .bar{position:absolute;top:3px;height:20px;border-radius:3px;min-width:3px;display:block}
             .ok{background:#2e9d5b}.warning{background:#e3a21a}.partial{background:#e67e22}.error,.invalid,.timeout{background:#c0392b}
-            .wfband{position:relative;height:22px;margin-left:90px;font-size:11px}
-            .wf{position:absolute;top:0;height:20px;border-left:2px solid #17324d;padding-left:3px;white-space:nowrap;overflow:hidden;color:#17324d}
+            .wfband{position:relative;height:34px;margin-left:90px;font-size:11px}
+            .wf.low{top:16px}
+            code{background:#eef1f5;border-radius:3px;padding:0 3px;font-size:12px}
+            .wf{position:absolute;top:0;height:16px;border-left:2px solid #17324d;padding-left:3px;white-space:nowrap;overflow:hidden;color:#17324d}
             .axis{margin-left:90px;display:flex;justify-content:space-between;font-size:11px;color:#5b6b7c}
             .legend span{display:inline-block;margin-right:14px;font-size:12px}
             .legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:4px;vertical-align:-1px}
@@ -128,10 +130,11 @@ public final class HtmlReport {
                 .append("<span><i class=\"partial\"></i>per-item errors</span><span><i class=\"error\"></i>error / invalid / timeout</span></div>\n");
         h.append("<div class=\"wfband\">");
         String last = null;
+        int band = 0;
         for (RunLog.Entry e : r.commands()) {
             if (!e.workflow().equals(last)) {
                 last = e.workflow();
-                h.append("<div class=\"wf\" style=\"left:").append(pct(offset(r, e), total)).append("\" title=\"")
+                h.append("<div class=\"wf").append(band++ % 2 == 1 ? " low" : "").append("\" style=\"left:").append(pct(offset(r, e), total)).append("\" title=\"")
                         .append(esc(e.workflow())).append("\">").append(esc(e.workflow().split(" ")[0])).append("</div>");
             }
         }
@@ -178,7 +181,7 @@ public final class HtmlReport {
             Status s = r.verdicts().status(q.id());
             h.append("<tr><td><b>").append(esc(q.id())).append("</b></td><td><span class=\"badge ").append(s.name())
                     .append("\">").append(s.name().replace('_', ' ').toLowerCase(Locale.ROOT)).append("</span></td><td>")
-                    .append(esc(q.text())).append("</td><td>");
+                    .append(code(esc(q.text()))).append("</td><td>");
             if (s == Status.FAILED) {
                 for (Violation v : r.verdicts().violationsOf(q.id())) {
                     h.append("<div class=\"viol\">").append(esc(v.message())).append(' ').append(commandLink(v)).append("</div>");
@@ -207,12 +210,17 @@ public final class HtmlReport {
                     .append("</td><td>").append(esc(e.invocation().site())).append("</td><td>")
                     .append(esc(e.invocation().command())).append("</td><td class=\"num\">")
                     .append(seconds(e.invocation().durationMillis())).append("</td><td><span class=\"badge ")
-                    .append("ok".equals(e.outcome()) ? "PASSED" : "warning".equals(e.outcome()) ? "NOT_RUN" : "FAILED")
+                    .append(esc(e.outcome()))
                     .append("\">").append(esc(e.outcome())).append("</span></td><td><a href=\"").append(f)
                     .append("request.xml\">request</a> &middot; <a href=\"").append(f).append("response.xml\">response</a> &middot; <a href=\"")
                     .append(f).append("stdout.log\">log</a></td></tr>\n");
         }
         h.append("</table></details></section>\n");
+    }
+
+    /** `text` spans of the requirement digest as code. */
+    private static String code(String escaped) {
+        return escaped.replaceAll("`([^`]*)`", "<code>$1</code>");
     }
 
     private static String seconds(long millis) {
