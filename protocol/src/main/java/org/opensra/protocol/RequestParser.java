@@ -59,6 +59,8 @@ public final class RequestParser {
             return new Request(envelope, connections, parameters);
         } catch (XmlContentException | IllegalArgumentException e) {
             throw new ProtocolException("incomplete or invalid request: " + e.getMessage(), outputFile, e);
+        } catch (RuntimeException e) {
+            throw new ProtocolException("invalid request (" + e.getClass().getSimpleName() + ")", outputFile, e);
         }
     }
 }

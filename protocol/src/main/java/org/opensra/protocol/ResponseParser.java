@@ -53,6 +53,8 @@ public final class ResponseParser {
             return Response.of(result, MessageXml.readWarnings(root));
         } catch (XmlContentException | IllegalArgumentException e) {
             throw new ProtocolException("invalid response: " + e.getMessage(), Optional.empty(), e);
+        } catch (RuntimeException e) {
+            throw new ProtocolException("invalid response (" + e.getClass().getSimpleName() + ")", Optional.empty(), e);
         }
     }
 

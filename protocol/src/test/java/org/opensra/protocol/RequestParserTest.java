@@ -225,4 +225,21 @@ class RequestParserTest {
                 + "<Password>pa55word</Password></Connection></Connections></Command>");
         assertThat(r.toString()).doesNotContain("admin-user").doesNotContain("pa55word").contains("********");
     }
+
+    @Test
+    @DisplayName("TOL-3 absurdly deep nesting is a clear ProtocolException, not a stack overflow")
+    void deepNesting() {
+        String deep = "<a>".repeat(100_000);
+        assertThatThrownBy(() -> parse("<Command><Name>queryInfo</Name><OutputFile>o.xml</OutputFile>" + deep))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("nested")
+                .satisfies(e -> assertThat(((ProtocolException) e).outputFile()).contains("o.xml"));
+    }
+
+    @Test
+    @DisplayName("TOL-3 a wrong root element or a bad number is a clear error")
+    void wrongRoot() {
+        assertThatThrownBy(() -> parse("<Response><OutputFile>o</OutputFile></Response>"))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("<Command>")
+                .satisfies(e -> assertThat(((ProtocolException) e).outputFile()).contains("o"));
+    }
 }

@@ -20,6 +20,8 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class XmlTreeReader {
     private static final String OPAQUE = "ReplicationSettings";
+    /** Far deeper than any SRA document; bounds the recursion so hostile input cannot exhaust the stack. */
+    static final int MAX_DEPTH = 64;
 
     private XmlTreeReader() {
     }
@@ -60,6 +62,9 @@ public final class XmlTreeReader {
 
     /** Reads the element the reader is positioned on, up to and including its end tag. */
     private static XmlNode element(XMLStreamReader reader, int depth) throws XMLStreamException {
+        if (depth > MAX_DEPTH) {
+            throw new XMLStreamException("elements nested deeper than " + MAX_DEPTH + " levels", reader.getLocation());
+        }
         String name = reader.getLocalName();
         String[] attributes = attributes(reader);
         if (depth >= 2 && OPAQUE.equals(name)) {
