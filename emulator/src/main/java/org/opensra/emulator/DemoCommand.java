@@ -35,6 +35,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "300", description = "time limit per SRA command in seconds")
     long timeoutSeconds;
 
+    @Option(names = "--workflows", split = ",", description = "workflows to run (default: all)")
+    List<String> workflows;
+
     @Override
     public Integer call() throws Exception {
         String home = System.getProperty("opensra.home");
@@ -57,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
             control.up();
             List<SiteConfig> sites = SiteFiles.loadLab(lab);
             RunResult r = RunCommand.execute(sra, sites.get(0), sites.get(1), reportDir,
-                    RunCommand.options(null, 600), Duration.ofSeconds(timeoutSeconds), false);
+                    RunCommand.options(workflows, 600), Duration.ofSeconds(timeoutSeconds), false);
             return r.passed() ? 0 : 1;
         } finally {
             control.down();
