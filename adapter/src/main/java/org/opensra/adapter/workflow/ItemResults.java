@@ -16,10 +16,12 @@ import java.util.function.Function;
  */
 public final class ItemResults<T> {
     private final List<String> requested;
+    private final java.util.Set<String> requestedSet;
     private final Map<String, ItemResult<T>> results = new LinkedHashMap<>();
 
     public ItemResults(List<String> requested) {
-        this.requested = List.copyOf(new LinkedHashSet<>(requested));
+        this.requestedSet = new LinkedHashSet<>(requested);
+        this.requested = List.copyOf(requestedSet);
     }
 
     /** The requested ids, duplicates removed, in request order. */
@@ -38,7 +40,7 @@ public final class ItemResults<T> {
 
     /** Records the result of an id; a failure already recorded for it is kept. */
     public void put(String id, ItemResult<T> result) {
-        if (!requested.contains(id)) {
+        if (!requestedSet.contains(id)) {
             throw new IllegalArgumentException("not a requested item: " + id);
         }
         ItemResult<T> previous = results.get(id);

@@ -27,8 +27,10 @@ final class Harness {
         this.driver = new FakeDriver(fabric, arrayId);
     }
 
+    private final SraLog log = SraLog.stdoutOnly(LogLevel.TRIVIA, out);
+
+    /** A context on this harness's driver; every context shares the harness's one log, as one SRA process does. */
     WorkflowContext ctx() {
-        SraLog log = SraLog.stdoutOnly(LogLevel.TRIVIA, out);
         return new WorkflowContext(driver, FakeDriver.description(features), log, filter, progress::add, "127.0.0.1:9443");
     }
 
