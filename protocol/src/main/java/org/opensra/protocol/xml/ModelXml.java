@@ -3,6 +3,7 @@ package org.opensra.protocol.xml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.opensra.protocol.model.ArrayModel;
 import org.opensra.protocol.model.ConsistencyGroup;
 import org.opensra.protocol.model.DeviceState;
 import org.opensra.protocol.model.GroupSnapshot;
@@ -14,6 +15,7 @@ import org.opensra.protocol.model.Lun;
 import org.opensra.protocol.model.PortType;
 import org.opensra.protocol.model.Promotion;
 import org.opensra.protocol.model.RecoveryPoint;
+import org.opensra.protocol.model.ReplicationSoftware;
 import org.opensra.protocol.model.Snapshot;
 import org.opensra.protocol.model.SnapshotDevice;
 import org.opensra.protocol.model.SourceDevice;
@@ -298,5 +300,25 @@ public final class ModelXml {
         return new TargetGroup(node.requiredAttribute("key"), node.childText("Name"), readPromotion(node),
                 node.list("TargetDevices", "TargetDevice").stream().map(ModelXml::readTargetDevice).toList(),
                 node.child("Snapshot").map(ModelXml::readGroupSnapshot));
+    }
+
+    // ---- array models and replication software (Tables 4, 6) ----
+
+    public static void writeSoftware(XmlOut out, ReplicationSoftware s) {
+        out.start("ReplicationSoftware").leaf("Name", s.name()).leaf("Version", s.version()).end();
+    }
+
+    public static void writeModel(XmlOut out, String element, ArrayModel m) {
+        out.start(element).leaf("Name", m.name());
+        ModelXml.writeText(out, "Vendor", m.vendor());
+        out.end();
+    }
+
+    public static ReplicationSoftware readSoftware(XmlNode n) {
+        return new ReplicationSoftware(n.requiredChildText("Name"), n.requiredChildText("Version"));
+    }
+
+    public static ArrayModel readModel(XmlNode n) {
+        return new ArrayModel(n.requiredChildText("Name"), ModelXml.requiredText(n, "Vendor"));
     }
 }
