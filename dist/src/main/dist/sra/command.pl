@@ -26,7 +26,7 @@ if (!@jars) {
     exit 2;
 }
 my @args = ('-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-Xshare:auto',
-            '-Xlog:disable', '-Xlog:all=warning:stderr');
+            '-Xlog:all=off', '-Xlog:all=warning:stderr');
 my @main = ('-cp', join($windows ? ';' : ':', @jars), 'org.opensra.adapter.SraMain');
 
 my $cds = "$home${sep}cds";

@@ -167,6 +167,26 @@ class CommandPlTest {
 
     @Test
     @Order(6)
+    @DisplayName("INFO-1 queryInfo stays lean: no translations, error catalogue, configuration, driver or workflow classes loaded")
+    void queryInfoLoadsLittle() throws Exception {
+        Path dir = case_("lean");
+        assertThat(perl(dir, Requests.simple("queryInfo", dir), Map.of()).exit()).as("archive made").isZero();
+        Path classes = root.resolve("classes.txt");
+        Result r = perl(dir, Requests.simple("queryInfo", dir),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classes));
+        assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
+        String loaded = Files.readString(classes);
+        assertThat(loaded).contains("org.opensra.adapter.commands.QueryInfoCommand")
+                .doesNotContain("org.opensra.adapter.l10n.Translations")
+                .doesNotContain("org.opensra.adapter.error.ErrorTable")
+                .doesNotContain("org.opensra.adapter.config.AdapterConfig ")
+                .doesNotContain("org.opensra.adapter.workflow.")
+                .doesNotContain("java.util.ServiceLoader$")
+                .doesNotContain("java.time.format.DateTimeFormatter");
+    }
+
+    @Test
+    @Order(7)
     @DisplayName("TOL-3 command.pl passes Java's exit status and its one-line message through")
     void exitStatus() throws Exception {
         Result r = perl(case_("bad"), "not a request", Map.of());
@@ -175,7 +195,7 @@ class CommandPlTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("INV-1 a runtime bundled in sra/jre is preferred to JAVA_HOME")
     void bundledRuntimeFirst() throws Exception {
         Path bin = Files.createDirectories(sra.resolve("jre/bin"));
