@@ -118,6 +118,22 @@ class LocalisationTest {
         }
     }
 
+    @Test
+    @DisplayName("CONN-1 translated connection titles stay within 64 characters and hints within 256")
+    void translatedPromptLengths() {
+        for (String locale : TRANSLATED) {
+            Translations t = Translations.load(getClass().getClassLoader(), locale);
+            for (Map.Entry<String, String> e : t.all().entrySet()) {
+                if (e.getKey().startsWith("Embedded") && e.getKey().endsWith("Title")) {
+                    assertThat(e.getValue().length()).as(locale + " " + e.getKey()).isLessThanOrEqualTo(64);
+                }
+                if (e.getKey().startsWith("Embedded") && e.getKey().endsWith("Hint")) {
+                    assertThat(e.getValue().length()).as(locale + " " + e.getKey()).isLessThanOrEqualTo(256);
+                }
+            }
+        }
+    }
+
     private static List<String> placeholders(String text) {
         List<String> found = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
