@@ -491,7 +491,7 @@ class EndToEndIT {
         for (int i = 0; i < 2; i++) {
             Xml restored = run("restoreReplication", new RestoreReplicationParameters(a.arrayId(), b.arrayId(),
                     List.of(SettingsItem.of(group)), List.of(SettingsItem.of(src1))), a).ok();
-            assertSuccess(restored.get("SourceDevice", "id", src1));
+            assertSuccess(restored.get("Device", "id", src1));
         }
         syncAndWait(a, b, List.of(group), List.of(src1));
         assertThat(lab.read(b, key1, OFFSET, beforePrepare.length)).isEqualTo(beforePrepare);
@@ -530,7 +530,7 @@ class EndToEndIT {
         for (int i = 0; i < 2; i++) {
             Xml reversed = run("reverseReplication", new ReverseReplicationParameters(b.arrayId(), a.arrayId(),
                     List.of(), List.of(SettingsItem.of(promoted))), b).ok();
-            assertSuccess(reversed.get("SourceDevice", "id", promoted));
+            assertSuccess(reversed.get("Device", "id", promoted));
         }
         Xml atB = run("discoverDevices", new DiscoverDevicesParameters(b.arrayId(), a.arrayId()), b).ok();
         assertThat(atB.find("SourceDevice", "id", promoted)).isPresent();
