@@ -32,8 +32,8 @@ import org.opensra.spi.ReplicaRequest;
 public final class FailoverWorkflow {
 
     public FailoverResults run(FailoverParameters params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.empty());
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.empty());
+        ArrayInventory inventory = resolver.inventory();
         Selection<PromotedGroup, PromotedDevice> selection = Selection.resolve(
                 params.targetGroups().stream().map(g -> g.key()).toList(),
                 params.targetDevices().stream().map(d -> d.key()).toList(),

@@ -23,8 +23,8 @@ import org.opensra.spi.ProtectiveSnapshot;
 public final class PrepareFailoverWorkflow {
 
     public SuccessResults run(PrepareFailoverParameters params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.empty());
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.empty());
+        ArrayInventory inventory = resolver.inventory();
         Selection<Success, Success> selection = Selection.resolve(params.consistencyGroups(), params.sourceDevices(),
                 resolver, resolver::sourceGroup, resolver::sourceDevice);
         List<Unit> units = selection.pendingUnits();

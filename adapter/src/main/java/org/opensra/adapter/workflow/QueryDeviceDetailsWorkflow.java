@@ -14,8 +14,8 @@ import org.opensra.spi.ReplicatedVolume;
 public final class QueryDeviceDetailsWorkflow {
 
     public DeviceDetails run(QueryDeviceDetailsParameters params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.empty());
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.empty());
+        ArrayInventory inventory = resolver.inventory();
         ItemResults<List<CustomProperty>> results = new ItemResults<>(params.devices());
         Map<String, String> volumeIds = new java.util.LinkedHashMap<>();
         for (String id : results.requested()) {

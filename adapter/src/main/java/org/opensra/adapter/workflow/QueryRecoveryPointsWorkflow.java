@@ -14,8 +14,8 @@ import org.opensra.spi.ObjectRef;
 public final class QueryRecoveryPointsWorkflow {
 
     public RecoveryPointsResults run(QueryRecoveryPointsParameters params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.empty());
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.empty());
+        ArrayInventory inventory = resolver.inventory();
         Selection<List<RecoveryPoint>, List<RecoveryPoint>> selection = Selection.resolve(params.targetGroups(),
                 params.targetDevices(), resolver, resolver::targetGroup, resolver::targetDevice);
         ctx.progress().report(30);

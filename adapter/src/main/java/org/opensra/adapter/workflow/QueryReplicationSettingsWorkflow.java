@@ -18,8 +18,8 @@ public final class QueryReplicationSettingsWorkflow {
 
     public ReplicationSettingsResults run(QueryReplicationSettingsParameters params, WorkflowContext ctx)
             throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.of(params.peerArrayId()));
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.of(params.peerArrayId()));
+        ArrayInventory inventory = resolver.inventory();
         boolean targetForm = params.isTargetForm();
         Selection<ReplicationSettings, ReplicationSettings> selection = targetForm
                 ? Selection.resolve(params.targetGroups(), params.targetDevices(), resolver, resolver::targetGroup,

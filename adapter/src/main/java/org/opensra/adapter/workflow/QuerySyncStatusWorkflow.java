@@ -22,8 +22,8 @@ import org.opensra.spi.SyncQuery;
 public final class QuerySyncStatusWorkflow {
 
     public SyncResults run(QuerySyncStatusParameters params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.of(params.peerArrayId()));
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.of(params.peerArrayId()));
+        ArrayInventory inventory = resolver.inventory();
         boolean targetForm = params.isTargetForm();
         List<SyncRef> groupRefs = targetForm ? params.targetGroups() : params.consistencyGroups();
         List<SyncRef> deviceRefs = targetForm ? params.targetDevices() : params.sourceDevices();

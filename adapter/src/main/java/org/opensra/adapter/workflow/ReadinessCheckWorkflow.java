@@ -28,8 +28,8 @@ public final class ReadinessCheckWorkflow {
     }
 
     public SuccessResults run(TargetSelection params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.empty());
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.empty());
+        ArrayInventory inventory = resolver.inventory();
         Selection<Success, Success> selection = Selection.resolve(params.targetGroups(), params.targetDevices(),
                 resolver, resolver::targetGroup, resolver::targetDevice);
         boolean test = command == CommandName.CHECK_TEST_FAILOVER_START;

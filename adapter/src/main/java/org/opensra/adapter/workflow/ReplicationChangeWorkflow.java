@@ -71,8 +71,8 @@ public final class ReplicationChangeWorkflow {
     }
 
     public SuccessResults run(ReplicationChangeParameters params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.of(params.peerArrayId()));
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.of(params.peerArrayId()));
+        ArrayInventory inventory = resolver.inventory();
         Map<String, Optional<org.opensra.protocol.model.ReplicationSettings>> blobs = new LinkedHashMap<>();
         params.consistencyGroups().forEach(i -> blobs.putIfAbsent("g:" + i.id(), i.settings()));
         params.devices().forEach(i -> blobs.putIfAbsent("d:" + i.id(), i.settings()));

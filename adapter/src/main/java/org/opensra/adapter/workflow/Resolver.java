@@ -18,10 +18,17 @@ final class Resolver {
     private final SraLog log;
     private final Optional<String> peerArrayId;
 
+    private final Optional<org.opensra.protocol.Message> unavailable;
     private final java.util.Map<String, ReplicatedVolume> volumes = new java.util.HashMap<>();
     private final java.util.Map<String, ReplicatedGroup> groups = new java.util.HashMap<>();
 
     Resolver(ArrayInventory inventory, DeviceFilter filter, SraLog log, Optional<String> peerArrayId) {
+        this(inventory, filter, log, peerArrayId, Optional.empty());
+    }
+
+    private Resolver(ArrayInventory inventory, DeviceFilter filter, SraLog log, Optional<String> peerArrayId,
+                     Optional<org.opensra.protocol.Message> unavailable) {
+        this.unavailable = unavailable;
         this.inventory = inventory;
         // promoted ids first, so that a volume's own id wins over another volume's promoted id
         inventory.volumes().forEach(v -> v.promotedVolumeId().ifPresent(p -> volumes.put(p, v)));
@@ -31,6 +38,21 @@ final class Resolver {
         this.filter = filter;
         this.log = log;
         this.peerArrayId = peerArrayId;
+    }
+
+    /**
+     * Reads the array's inventory for a per-item command. When the array cannot be read (unreachable,
+     * credentials refused, unknown array) every requested item resolves to that error, so the response
+     * still answers each item (RESP-1) with the error naming the address or array.
+     */
+    static Resolver read(WorkflowContext ctx, String arrayId, Optional<String> peerArrayId) {
+        try {
+            return new Resolver(DriverCalls.inventory(ctx, arrayId), ctx.filter(), ctx.log(), peerArrayId);
+        } catch (WorkflowException e) {
+            ctx.log().error("Every requested item fails: " + e.getMessage());
+            return new Resolver(new ArrayInventory(arrayId, java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                    java.util.List.of()), ctx.filter(), ctx.log(), peerArrayId, Optional.of(e.error()));
+        }
     }
 
     private Optional<ReplicatedVolume> volume(String idOrPromotedId) {
@@ -47,6 +69,9 @@ final class Resolver {
 
     /** A standalone replica (TargetDevice key), promoted or not. */
     ItemResult<ReplicatedVolume> targetDevice(String key) {
+        if (unavailable.isPresent()) {
+            return ItemResult.failure(unavailable.get());
+        }
         Optional<ReplicatedVolume> found = volume(key);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownKey(key));
@@ -60,6 +85,9 @@ final class Resolver {
 
     /** A standalone source (SourceDevice id), demoted or not. */
     ItemResult<ReplicatedVolume> sourceDevice(String id) {
+        if (unavailable.isPresent()) {
+            return ItemResult.failure(unavailable.get());
+        }
         Optional<ReplicatedVolume> found = volume(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownDevice(id));
@@ -73,6 +101,9 @@ final class Resolver {
 
     /** A standalone volume in any role, by id, key or promoted id (reverse and restore, REV-6, RES-5). */
     ItemResult<ReplicatedVolume> anyDevice(String id) {
+        if (unavailable.isPresent()) {
+            return ItemResult.failure(unavailable.get());
+        }
         Optional<ReplicatedVolume> found = volume(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownDevice(id));
@@ -85,6 +116,9 @@ final class Resolver {
      * filter apply, the group rule does not (reading one member's properties acts on nothing).
      */
     ItemResult<ReplicatedVolume> deviceForQuery(String id) {
+        if (unavailable.isPresent()) {
+            return ItemResult.failure(unavailable.get());
+        }
         Optional<ReplicatedVolume> found = volume(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownDevice(id));
@@ -99,6 +133,9 @@ final class Resolver {
 
     /** A replica group (TargetGroup key), promoted or not. */
     ItemResult<ReplicatedGroup> targetGroup(String key) {
+        if (unavailable.isPresent()) {
+            return ItemResult.failure(unavailable.get());
+        }
         Optional<ReplicatedGroup> found = group(key);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownGroup(key));
@@ -111,6 +148,9 @@ final class Resolver {
 
     /** A source group (ConsistencyGroup id), demoted or not. */
     ItemResult<ReplicatedGroup> sourceGroup(String id) {
+        if (unavailable.isPresent()) {
+            return ItemResult.failure(unavailable.get());
+        }
         Optional<ReplicatedGroup> found = group(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownGroup(id));
@@ -123,6 +163,9 @@ final class Resolver {
 
     /** A group in any role, by id, key or promoted id. */
     ItemResult<ReplicatedGroup> anyGroup(String id) {
+        if (unavailable.isPresent()) {
+            return ItemResult.failure(unavailable.get());
+        }
         Optional<ReplicatedGroup> found = group(id);
         if (found.isEmpty()) {
             return ItemResult.failure(Errors.unknownGroup(id));

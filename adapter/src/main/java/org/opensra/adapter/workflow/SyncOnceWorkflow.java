@@ -21,8 +21,8 @@ import org.opensra.spi.SyncJob;
 public final class SyncOnceWorkflow {
 
     public SyncResults run(SyncOnceParameters params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.of(params.peerArrayId()));
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.of(params.peerArrayId()));
+        ArrayInventory inventory = resolver.inventory();
         boolean targetForm = params.isTargetForm();
         Selection<DeviceSync, DeviceSync> selection = targetForm
                 ? Selection.resolve(params.targetGroups(), params.targetDevices(), resolver, resolver::targetGroup,

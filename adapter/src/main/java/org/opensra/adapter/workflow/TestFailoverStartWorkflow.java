@@ -30,8 +30,8 @@ import org.opensra.spi.TestCopyResult;
 public final class TestFailoverStartWorkflow {
 
     public TestFailoverStartResults run(TestFailoverStartParameters params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.empty());
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.empty());
+        ArrayInventory inventory = resolver.inventory();
         Selection<GroupSnapshot, Snapshot> selection = Selection.resolve(
                 params.targetGroups().stream().map(g -> g.key()).toList(),
                 params.targetDevices().stream().map(d -> d.key()).toList(),

@@ -24,8 +24,8 @@ import org.opensra.spi.ReplicatedVolume;
 public final class TestFailoverStopWorkflow {
 
     public SuccessResults run(TestFailoverStopParameters params, WorkflowContext ctx) throws WorkflowException {
-        ArrayInventory inventory = DriverCalls.inventory(ctx, params.arrayId());
-        Resolver resolver = new Resolver(inventory, ctx.filter(), ctx.log(), Optional.empty());
+        Resolver resolver = Resolver.read(ctx, params.arrayId(), Optional.empty());
+        ArrayInventory inventory = resolver.inventory();
         Selection<Success, Success> selection = Selection.resolve(params.targetGroups(), params.targetDevices(),
                 resolver, resolver::targetGroup, resolver::targetDevice);
         List<Unit> units = selection.pendingUnits();

@@ -175,4 +175,31 @@ class FailoverWorkflowTest {
         assertThat(warnings(item(r.targetDevices(), "r4"))).containsExactly(ErrorCodes.PRESENTATION_FAILED);
         assertThat(code(item(r.targetDevices(), "r3"))).isEqualTo(ErrorCodes.DEVICE_IN_GROUP);
     }
+
+    @Test
+    @DisplayName("FO-4 RESP-1 an unreachable array fails every requested item with 1001 naming the address")
+    void unreachableArray() throws Exception {
+        Harness h = new Harness(Harness.twoSites(), "array-b");
+        h.driver.unreachable = true;
+        FailoverResults r = failover(h, List.of(), List.of(TargetGroupRequest.of("tg1")),
+                List.of(TargetDeviceRequest.of("r1"), TargetDeviceRequest.of("r9")));
+        assertThat(r.targetGroups()).extracting(ItemResult::ref).containsExactly("tg1");
+        assertThat(r.targetDevices()).extracting(ItemResult::ref).containsExactly("r1", "r9");
+        assertThat(r.targetDevices()).allSatisfy(i -> {
+            assertThat(code(i)).isEqualTo(ErrorCodes.ARRAY_UNREACHABLE);
+            assertThat(Harness.placeholders(i)).containsEntry("Address", "127.0.0.1:1");
+        });
+        assertThat(code(item(r.targetGroups(), "tg1"))).isEqualTo(ErrorCodes.ARRAY_UNREACHABLE);
+        assertThat(h.driver.calls("promote")).isZero();
+    }
+
+    @Test
+    @DisplayName("PF-1 RESP-1 an unknown array id fails every requested item with 1003 naming it")
+    void unknownArray() throws Exception {
+        Harness h = new Harness(Harness.twoSites(), "array-a");
+        SuccessResults r = new PrepareFailoverWorkflow().run(new PrepareFailoverParameters("array-z", List.of("cg1"),
+                List.of("v1")), h.ctx());
+        assertThat(code(item(r.consistencyGroups(), "cg1"))).isEqualTo(ErrorCodes.UNKNOWN_ARRAY);
+        assertThat(Harness.placeholders(item(r.sourceDevices(), "v1"))).containsEntry("ArrayId", "array-z");
+    }
 }
