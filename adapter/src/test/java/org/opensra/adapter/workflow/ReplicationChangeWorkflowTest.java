@@ -192,4 +192,14 @@ class ReplicationChangeWorkflowTest {
         assertThat(code(item(r.devices(), "r1"))).isEqualTo(ErrorCodes.OPERATION_FAILED);
         assertThat(Harness.placeholders(item(r.devices(), "r1"))).containsEntry("Reason", "peer unreachable");
     }
+
+    @Test
+    @DisplayName("REV-2 REV-3 reverse at the promoted side is one in-place reverse call: no masking, no copy re-created (the array sends only changes; bytes are checked end to end)")
+    void reverseInPlace() throws Exception {
+        FakeArrays fabric = failedOver();
+        Harness h = new Harness(fabric, "array-b");
+        reverse(h, List.of(SettingsItem.of("tg1")), List.of(SettingsItem.of("r1")));
+        assertThat(h.driver.calls.keySet()).containsExactlyInAnyOrder("inventory", "reverseReplication");
+        assertThat(h.driver.calls("reverseReplication")).isEqualTo(1);
+    }
 }
