@@ -98,6 +98,12 @@ class ModelRulesTest {
         assertThat(new ReplicationSettings("<ReplicationSettings a=\"x>y\">c</ReplicationSettings>").content())
                 .isEqualTo("c");
         assertThat(new ReplicationSettings("<ReplicationSettings/>").content()).isEmpty();
+        assertThatThrownBy(() -> new ReplicationSettings("<ReplicationSettings><a></ReplicationSettings>"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("well-formed");
+        assertThatThrownBy(() -> ReplicationSettings.ofContent("<x:a/>"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReplicationSettings("<ReplicationSettings/><ReplicationSettings/>"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

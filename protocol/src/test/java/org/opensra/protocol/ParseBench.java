@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Bench (not a test): parses a generated testFailoverStart request of 10,000 target devices with access
  * groups and recovery points, and prints {@code parse_10k_devices_ms: N} for the first parse in this JVM (what
- * one SRA process pays) and {@code parse_10k_devices_warm_ms: N}, the median of 5 later parses.
+ * one SRA process pays) and {@code parse_10k_devices_warm_ms: N}, the median of 5 later parses; then writes a
+ * discoverDevices response of 10,000 source devices and prints {@code write_10k_devices_ms: N}.
  * Run: {@code java -cp protocol/target/classes:protocol/target/test-classes org.opensra.protocol.ParseBench}.
  */
 public final class ParseBench {
@@ -57,6 +58,26 @@ public final class ParseBench {
         warm.sort(Long::compare);
         System.out.println("parse_10k_devices_ms: " + coldMs);
         System.out.println("parse_10k_devices_warm_ms: " + warm.get(warm.size() / 2));
+        Response discovered = Response.of(discoveredDevices(DEVICES));
+        long w = System.nanoTime();
+        byte[] written = ResponseWriter.toBytes(discovered);
+        long writeMs = (System.nanoTime() - w) / 1_000_000;
+        if (written.length < DEVICES * 100) {
+            throw new IllegalStateException("bench response written wrongly");
+        }
+        System.out.println("write_10k_devices_ms: " + writeMs);
+    }
+
+    /** A discoverDevices result with {@code devices} standalone source devices identified by WWN. */
+    static org.opensra.protocol.result.ReplicatedDevices discoveredDevices(int devices) {
+        List<org.opensra.protocol.model.SourceDevice> sources = new ArrayList<>(devices);
+        for (int i = 0; i < devices; i++) {
+            sources.add(new org.opensra.protocol.model.SourceDevice("vol-" + i,
+                    org.opensra.protocol.model.DeviceState.READ_WRITE, Optional.of("srm-volume " + i), "replica-" + i,
+                    Optional.of(new org.opensra.protocol.model.Identity.Wwn(String.format("60:00:%012x", i)))));
+        }
+        return new org.opensra.protocol.result.ReplicatedDevices(List.of(), List.of(), sources, List.of(), List.of(),
+                List.of());
     }
 
     private static void check(Request r) {

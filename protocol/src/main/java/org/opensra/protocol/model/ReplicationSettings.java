@@ -1,6 +1,12 @@
 package org.opensra.protocol.model;
 
+import java.io.StringReader;
 import java.util.Objects;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.opensra.protocol.SraNamespace;
+import org.opensra.protocol.xml.SecureXml;
 
 /**
  * The SRA-defined {@code <ReplicationSettings>} element (RS-1), kept verbatim as XML text: the whole
@@ -18,7 +24,42 @@ public record ReplicationSettings(String xml) {
         if (!trimmed.startsWith(START) || !(trimmed.endsWith(END) || trimmed.endsWith("/>"))) {
             throw new IllegalArgumentException("not a <ReplicationSettings> element: " + abbreviate(trimmed));
         }
+        requireWellFormed(trimmed);
         xml = trimmed;
+    }
+
+    /** One well-formed element (foreign prefixes declared), no DOCTYPE: checked with the secure JDK reader. */
+    private static void requireWellFormed(String element) {
+        String wrapped = "<w xmlns=\"" + SraNamespace.URI + "\">" + element + "</w>";
+        try {
+            XMLStreamReader reader = SecureXml.inputFactory()
+                    .createXMLStreamReader(new StringReader(wrapped));
+            try {
+                int depth = 0;
+                int topLevelElements = 0;
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        depth++;
+                        if (depth == 2) {
+                            topLevelElements++;
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        depth--;
+                    } else if (event == XMLStreamConstants.ENTITY_REFERENCE || event == XMLStreamConstants.DTD) {
+                        throw new IllegalArgumentException("entity references are not allowed in ReplicationSettings");
+                    }
+                }
+                if (topLevelElements != 1) {
+                    throw new IllegalArgumentException("ReplicationSettings must be exactly one element");
+                }
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalArgumentException("ReplicationSettings is not well-formed XML: "
+                    + String.valueOf(e.getMessage()).replace('\n', ' '), e);
+        }
     }
 
     /** Settings whose element content is the given XML fragment (elements and/or text, already escaped). */

@@ -1,7 +1,10 @@
 package org.opensra.protocol.xml;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,24 +22,34 @@ import org.opensra.protocol.SraNamespace;
  */
 public final class XmlOut {
     private static final String INDENT = "  ";
+    private static final String[] NEWLINE_INDENT = new String[32];
+
+    static {
+        for (int i = 0; i < NEWLINE_INDENT.length; i++) {
+            NEWLINE_INDENT[i] = "\n" + INDENT.repeat(i);
+        }
+    }
 
     private final XMLStreamWriter writer;
+    private final OutputStream sink;
     private final Deque<Boolean> hasChildren = new ArrayDeque<>();
 
-    private XmlOut(XMLStreamWriter writer) {
+    private XmlOut(XMLStreamWriter writer, OutputStream sink) {
         this.writer = writer;
+        this.sink = sink;
     }
 
     /** Starts a document whose root element is {@code rootName} in the SRA namespace. */
     public static XmlOut document(OutputStream out, String rootName) {
         try {
-            XMLStreamWriter w = SecureXml.outputFactory().createXMLStreamWriter(out, "UTF-8");
+            OutputStream sink = new BufferedOutputStream(out, 64 * 1024);
+            XMLStreamWriter w = SecureXml.outputFactory().createXMLStreamWriter(sink, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             w.setDefaultNamespace(SraNamespace.URI);
             w.writeStartElement("", rootName, SraNamespace.URI);
             w.writeDefaultNamespace(SraNamespace.URI);
-            XmlOut x = new XmlOut(w);
+            XmlOut x = new XmlOut(w, sink);
             x.hasChildren.push(Boolean.FALSE);
             return x;
         } catch (XMLStreamException e) {
@@ -74,7 +87,7 @@ public final class XmlOut {
         try {
             boolean children = hasChildren.pop();
             if (children) {
-                writer.writeCharacters("\n" + INDENT.repeat(hasChildren.size()));
+                writer.writeCharacters(newLineIndent(hasChildren.size()));
             }
             writer.writeEndElement();
             return this;
@@ -174,8 +187,11 @@ public final class XmlOut {
             writer.writeEndDocument();
             writer.flush();
             writer.close();
+            sink.flush();
         } catch (XMLStreamException e) {
             throw failure(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write XML: " + e.getMessage(), e);
         }
     }
 
@@ -184,7 +200,11 @@ public final class XmlOut {
             hasChildren.pop();
             hasChildren.push(Boolean.TRUE);
         }
-        writer.writeCharacters("\n" + INDENT.repeat(hasChildren.size()));
+        writer.writeCharacters(newLineIndent(hasChildren.size()));
+    }
+
+    private static String newLineIndent(int depth) {
+        return depth < NEWLINE_INDENT.length ? NEWLINE_INDENT[depth] : "\n" + INDENT.repeat(depth);
     }
 
     private static XmlContentException failure(XMLStreamException e) {
