@@ -1,14 +1,20 @@
 #!/usr/bin/perl
-# A tiny fake SRA for testing the SRM emulator: models two arrays (sites A and B) in DIR/state.json,
+# A tiny fake SRA for testing the SRM emulator: models two arrays (sites A and B) in DIR/state.bin,
 # devices as files DIR/<site>/<id>. The connection's managementAddress is DIR/<site>.
 # Faults (one per line in the file "faults" next to this script) make it misbehave on purpose.
 use strict;
 use warnings;
-use JSON::PP;
 use Fcntl qw(:flock);
-use File::Basename qw(dirname basename);
-use File::Copy qw(copy);
-use POSIX qw(strftime);
+use Storable qw(nstore retrieve);
+# lean on purpose (every command is a new process): no JSON::PP, POSIX, File::Copy, File::Basename
+sub dirname { my ($p) = @_; $p =~ s{/+[^/]*$}{}; return length $p ? $p : '.' }
+sub basename { my ($p) = @_; $p =~ s{.*/}{}; return $p }
+sub stamp { my ($gmt, $fmt) = @_; my @t = $gmt ? gmtime : localtime; return sprintf($fmt, $t[5] + 1900, $t[4] + 1, @t[3, 2, 1, 0]) }
+sub copy {
+    my ($from, $to) = @_;
+    open my $i, '<:raw', $from or return 0; local $/; my $d = <$i>; close $i;
+    open my $o, '>:raw', $to or return 0; print $o $d; close $o; return 1;
+}
 
 my $here = dirname(__FILE__);
 my %fault;
@@ -22,10 +28,12 @@ my ($statusf) = $req =~ m{<StatusFile>([^<]*)</StatusFile>};
 my ($addr) = $req =~ m{<Address id="[^"]*">([^<]*)</Address>};
 my ($pw) = $req =~ m{<Password>([^<]*)</Password>};
 my ($array_id) = $req =~ m{<ArrayId>([^<]*)</ArrayId>};
+my ($prefix) = $req =~ m{<Opaque id="deviceNamePrefix">([^<]*)</Opaque>};
+$prefix = undef if $fault{'filter-ignored'};
 $cmd //= '';
 
 my $SIG = 'Fake SRA 1.0 (build 2026-11-25)';
-sub ts { strftime('%Y-%m-%d %H:%M:%S', localtime) }
+sub ts { stamp(0, '%04d-%02d-%02d %02d:%02d:%02d') }
 sub logm { print ts() . " [verbose] $_[0]\n" }
 logm("$SIG") unless $fault{'no-signature'};
 logm("command $cmd");
@@ -60,13 +68,15 @@ sub error { my ($code, %p) = @_; my $x = join '', map { "<$_>" . esc($p{$_}) . "
 sub esc { my $s = shift // ''; $s =~ s/&/&amp;/g; $s =~ s/</&lt;/g; $s =~ s/>/&gt;/g; $s =~ s/"/&quot;/g; return $s }
 
 if ($fault{'slow'} && $cmd eq 'queryInfo') { sleep 30 }
+respond(error(1009, Reason => 'DTDs are not accepted')) if $req =~ /<!DOCTYPE/ && !$fault{'accepts-dtd'};
+respond(error(1009, Reason => 'request is not well-formed')) if $req !~ m{</Command>\s*$} && !$fault{'malformed-ok'};
 
 # ---------- commands without an array ----------
 my @locales = qw(de ja);
 my %strings = (AdapterName => 'Fake SRA', AdapterVendor => 'OpenSRA tests', ConnTitle => 'Fake array',
     ConnHint => 'Folder of a fake array', AddrTitle => 'Array folder', AddrHint => 'DIR/site',
-    UserTitle => 'Username', UserHint => 'Any', PwTitle => 'Password', PwHint => 'Any', ModelVendor => 'Fake vendor');
-my %errors = (1001 => 'Array {Address} unreachable', 1004 => 'Unknown device {DeviceId}', 1005 => 'Unknown key {Key}',
+    FilterTitle => 'Device name prefix', FilterHint => 'Only devices whose name starts with it', UserTitle => 'Username', UserHint => 'Any', PwTitle => 'Password', PwHint => 'Any', ModelVendor => 'Fake vendor');
+my %errors = (1009 => 'Malformed request: {Reason}', 1001 => 'Array {Address} unreachable', 1004 => 'Unknown device {DeviceId}', 1005 => 'Unknown key {Key}',
     1007 => 'Object {Object} in state {State}', 1011 => 'Test already running on {Key}', 1015 => 'Unknown sync {SyncId}');
 my %warnings = (2001 => '{Object} already in the requested state', 2004 => '{Object} peer already failed over',
     2006 => 'Nothing to stop for {Key}');
@@ -75,7 +85,7 @@ for my $c (keys %warnings) { $strings{"Desc$c"} = $warnings{$c}; $strings{"Fix$c
 
 if ($cmd eq 'queryInfo') {
     respond(($fault{'error-and-result'} ? qq{<Error code="1001"><Address>x</Address></Error>} : '') . qq{<AdapterInfo><Name stringId="AdapterName">Fake SRA</Name><Version>1.0</Version>}
-        . qq{<Vendor stringId="AdapterVendor">OpenSRA tests</Vendor><Uuid>} . ($fault{'bad-uuid'} ? 'not-a-uuid' : '6b1f4c2e-9d3a-4e57-8a1b-2c3d4e5f6a7b') . qq{</Uuid>} . ($fault{'extra-element'} ? '<Colour>red</Colour>' : '') . qq{</AdapterInfo>\n});
+        . qq{<Vendor stringId="AdapterVendor">} . ($fault{'blank-english'} ? '' : 'OpenSRA tests') . qq{</Vendor><Uuid>} . ($fault{'bad-uuid'} ? 'not-a-uuid' : '6b1f4c2e-9d3a-4e57-8a1b-2c3d4e5f6a7b') . qq{</Uuid>} . ($fault{'extra-element'} ? '<Colour>red</Colour>' : '') . qq{</AdapterInfo>\n});
 }
 if ($cmd eq 'queryCapabilities') {
     my @c = qw(queryInfo queryCapabilities queryConnectionParameters
@@ -97,7 +107,8 @@ if ($cmd eq 'queryConnectionParameters') {
     respond(qq{<AdapterConnectionParameters><Connection id="array"><Title stringId="ConnTitle">} . ($fault{'long-title'} ? 'x' x 80 : 'Fake array') . qq{</Title><Hint stringId="ConnHint">Folder of a fake array</Hint>}
         . qq{<Addresses><Address id="managementAddress"><Title stringId="AddrTitle">Array folder</Title><Hint stringId="AddrHint">DIR/site</Hint></Address></Addresses>}
         . qq{<Username><Title stringId="UserTitle">Username</Title><Hint stringId="UserHint">Any</Hint></Username>}
-        . qq{<Password><Title stringId="PwTitle">Password</Title><Hint stringId="PwHint">Any</Hint></Password></Connection></AdapterConnectionParameters>\n});
+        . qq{<Password><Title stringId="PwTitle">Password</Title><Hint stringId="PwHint">Any</Hint></Password>}
+        . qq{<Opaques><Opaque id="deviceNamePrefix" optional="true"><Title stringId="FilterTitle">Device name prefix</Title><Hint stringId="FilterHint">Only devices whose name starts with it</Hint></Opaque></Opaques></Connection></AdapterConnectionParameters>\n});
 }
 if ($cmd eq 'queryErrorDefinitions') {
     my $e = join '', map { qq{<ErrorDefinition code="$_"><Description stringId="Desc$_">} . esc($errors{$_}) . qq{</Description><FixHint stringId="Fix$_">Fix $_</FixHint></ErrorDefinition>} } sort keys %errors;
@@ -122,11 +133,18 @@ my $dir = dirname($addr);
 my $site = basename($addr);
 my $other = $site eq 'A' ? 'B' : 'A';
 respond(error(1001, Address => $addr)) if -e "$dir/$site/down";
+our $busy;
+END { unlink $busy if $busy }
+if ($fault{'concurrency-broken'} && $cmd eq 'discoverDevices') {
+    respond('<ReplicatedDevices/>') if -e "$dir/discover.busy";
+    $busy = "$dir/discover.busy";
+    open my $b, '>', $busy; close $b;
+    select(undef, undef, undef, 0.6);
+}
 open my $lock, '>', "$dir/state.lock" or die;
 flock($lock, LOCK_EX);
-my $json = JSON::PP->new->canonical->pretty;
 my $st;
-if (-e "$dir/state.json") { open my $f, '<', "$dir/state.json"; $st = $json->decode(<$f>); close $f }
+if (-e "$dir/state.bin") { $st = retrieve("$dir/state.bin") }
 else {
     $st = { arrays => { A => 'array-a', B => 'array-b' }, seq => 0, syncs => {},
         vols => {
@@ -142,13 +160,13 @@ else {
             'b-grp1' => { site => 'B', name => 'replica of db', role => 'target', peer => 'a-grp1', members => ['b-vol2', 'b-vol3'] },
         } };
 }
-sub save { open my $f, '>', "$dir/state.json.tmp" or die; print $f $json->encode($st); close $f; rename "$dir/state.json.tmp", "$dir/state.json" }
+sub save { nstore($st, "$dir/state.bin.tmp") or die; rename "$dir/state.bin.tmp", "$dir/state.bin" }
 sub V { $st->{vols}{$_[0]} }
 sub G { $st->{groups}{$_[0]} }
 sub file { my ($id) = @_; my $v = V($id) // {}; return "$dir/" . ($v->{site} // $site) . "/$id" }
 sub wwn { my $h = 0; $h = ($h * 31 + ord) % 4294967291 for split //, $_[0]; sprintf('60:0a:%08x', $h) }
 sub copydata { my ($from, $to) = @_; mkdir dirname($to); if (-e $from) { copy($from, $to) or die "copy $from $to: $!" } else { unlink $to } }
-sub rp { my $t = strftime('%Y-%m-%dT%H:%M:%SZ', gmtime); qq{<RecoveryPoint id="latest"><Time>$t</Time></RecoveryPoint>} }
+sub rp { my $t = stamp(1, '%04d-%02d-%02dT%02d:%02d:%02dZ'); qq{<RecoveryPoint id="latest"><Time>$t</Time></RecoveryPoint>} }
 sub step { my ($what, $code) = @_; logm("Commence: $what"); $code->(); logm("Complete: $what") unless $fault{'unpaired-commence'} && $cmd eq 'failover'; }
 
 sub items {    # ([groups], [devices]) from the request, by attribute (id or key)
@@ -185,8 +203,10 @@ sub tgt_dev_xml {
 if ($cmd eq 'discoverDevices') {
     logm("Discovering devices on array $array_id");
     my ($cg, $tg, $sd, $td) = ('', '', '', '');
+    logm("Device name filter: " . (defined $prefix ? "\"$prefix\"" : 'none'));
     for my $gid (sort keys %{ $st->{groups} }) {
         my $g = G($gid); next unless $g->{site} eq $site;
+        if (defined $prefix && index($g->{name}, $prefix) != 0) { logm("Excluding group $gid: name does not start with the prefix"); next }
         if ($g->{role} eq 'source') {
             $cg .= qq{<ConsistencyGroup id="$gid" state="$g->{state}"><Name>} . esc($g->{name}) . qq{</Name><TargetGroup key="$g->{peer}"/><SourceDevices>}
                 . join('', map { src_dev_xml($_) } members($gid)) . '</SourceDevices></ConsistencyGroup>';
@@ -206,6 +226,7 @@ if ($cmd eq 'discoverDevices') {
     }
     for my $id (sort keys %{ $st->{vols} }) {
         my $v = V($id); next unless $v->{site} eq $site && !$v->{group};
+        if (defined $prefix && index($v->{name}, $prefix) != 0) { logm("Excluding device $id: name does not start with the prefix"); next }
         if ($v->{role} eq 'source') { $sd .= src_dev_xml($id); $sd .= src_dev_xml($id) if $fault{'dup-device'} }
         else { $td .= tgt_dev_xml($id, 1) unless $fault{'missing-target'} }
     }
@@ -237,6 +258,7 @@ sub per_item {
 }
 sub unknown {
     my ($id, $k) = @_;
+    return qq{<Error code="1005"/>} if $fault{'error-without-placeholder'};
     return error(999, Key => $id) if $fault{'srm-code'};
     return qq{<Snapshot id="x"><Identity><Wwn>1</Wwn></Identity>} . rp() . '</Snapshot>' if $fault{'bogus-success'} && $cmd eq 'testFailoverStart';
     return $AT eq 'key' ? error(1005, Key => $id) : error(1004, DeviceId => $id);
@@ -357,6 +379,7 @@ if ($cmd eq 'reverseReplication') {
     per_item(sub {
         my ($id, $k) = @_;
         my $o = is_here($id, $k) or return (unknown($id));
+        return (error(1007, Object => $id, State => 'source')) if $o->{role} eq 'source' && $fault{'reverse-not-idempotent'};
         return ('<Success/><Warnings><Warning code="2001"><Object>' . esc($id) . '</Object></Warning></Warnings>') if $o->{role} eq 'source';
         step("Replication reversal of $id toward $o->{peer}", sub {
             return if $fault{'reverse-noop'};
@@ -375,6 +398,7 @@ if ($cmd eq 'restoreReplication') {
         my ($id, $k) = @_;
         my $o = is_here($id, $k) or return (unknown($id));
         my $peer = $k eq 'g' ? G($o->{peer}) : V($o->{peer});
+        return (error(1007, Object => $id, State => 'restored')) if $fault{'restore-not-idempotent'} && $o->{state} eq 'read-write' && !$peer->{promoted};
         step("Restore of source $id and reset of target $o->{peer}", sub {
             $o->{state} = 'read-write' unless $fault{'restore-not-writable'}; delete $peer->{promoted};
             for my $dev (devs_of($id, $k)) {

@@ -27,6 +27,14 @@ class WrongSraTest {
             progress-out-of-range        | INV-4  | WF-1
             slow                         | TOL-1b | WF-1
             unknown-command-ok           | INV-6  | WF-1
+            accepts-dtd                  | TOL-2  | WF-1
+            malformed-ok                 | TOL-3  | WF-1
+            filter-ignored               | CONN-3 | WF-2
+            error-without-placeholder    | ERR-2  | WF-3
+            blank-english                | LOC-1  | WF-1
+            reverse-not-idempotent       | REV-5  | WF-4,WF-6
+            restore-not-idempotent       | RES-4  | WF-8
+            concurrency-broken           | INV-7  | WF-2
             bad-uuid                     | INFO-1 | WF-1
             cap-inconsistent             | CAP-5  | WF-1
             missing-mandatory            | CAP-3  | WF-1

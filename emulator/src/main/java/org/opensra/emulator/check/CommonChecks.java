@@ -33,6 +33,7 @@ public final class CommonChecks {
     private String adapterVersion;
     private Set<Integer> errorCodes;
     private Set<Integer> warningCodes;
+    private java.util.Map<Integer, Set<String>> placeholders = java.util.Map.of();
 
     public CommonChecks(Verdicts verdicts, SchemaCheck schema) {
         this.verdicts = verdicts;
@@ -53,6 +54,11 @@ public final class CommonChecks {
     public void definedCodes(Set<Integer> errors, Set<Integer> warnings) {
         this.errorCodes = Set.copyOf(errors);
         this.warningCodes = Set.copyOf(warnings);
+    }
+
+    /** Placeholder names ({Name}) of each defined code's Description and FixHint (ERR-2). */
+    public void placeholders(java.util.Map<Integer, Set<String>> byCode) {
+        this.placeholders = java.util.Map.copyOf(byCode);
     }
 
     public void apply(Invocation inv, ConnectionValues connection) {
@@ -130,8 +136,8 @@ public final class CommonChecks {
         String kind = error ? "Error" : "Warning";
         String raw = attr(e, "code");
         if (raw == null) {
-            verdicts.check("ERR-3", !Xml.text(e, "Description").isEmpty(),
-                    kind + " without code needs a Description", inv);
+            verdicts.check("ERR-3", !Xml.text(e, "Description").isEmpty() && Xml.child(e, "FixHint").isPresent(),
+                    kind + " without code needs a Description and a FixHint", inv);
             if (errorCodes != null && (error ? !errorCodes.isEmpty() : !warningCodes.isEmpty())) {
                 verdicts.fail("ERR-5", kind + " without a code although the SRA defines " + kind.toLowerCase()
                         + " codes", inv);
@@ -156,6 +162,14 @@ public final class CommonChecks {
             Set<Integer> defined = error ? errorCodes : warningCodes;
             verdicts.check("ERR-5", defined.contains(code), kind + " code " + code
                     + " is not defined by queryErrorDefinitions", inv);
+        }
+        Set<String> names = placeholders.get(code);
+        if (names != null) {
+            Set<String> given = new HashSet<>();
+            children(e).forEach(c -> given.add(local(c)));
+            List<String> missing = names.stream().filter(n -> !given.contains(n)).sorted().toList();
+            verdicts.check("ERR-2", missing.isEmpty(), kind + " " + code + " lacks the placeholder element(s) "
+                    + missing + " its definition uses", inv);
         }
     }
 

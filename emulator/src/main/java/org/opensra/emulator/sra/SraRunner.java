@@ -64,6 +64,12 @@ public final class SraRunner {
 
     /** Runs one command; {@code connection} null for the query* commands without Connections. */
     public Invocation run(String site, String command, ConnectionValues connection, String parameters) {
+        return run(site, command, connection, parameters, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Like {@link #run(String, String, ConnectionValues, String)} with the request text rewritten (TOL-2, TOL-3). */
+    public Invocation run(String site, String command, ConnectionValues connection, String parameters,
+                          java.util.function.UnaryOperator<String> rewrite) {
         int n;
         synchronized (this) {
             n = ++seq;
@@ -78,10 +84,10 @@ public final class SraRunner {
             Path stdout = priv.resolve("stdout.log");
             Path stderr = priv.resolve("stderr.log");
             String conn = connection == null ? null : RequestXml.connections(connection, false);
-            String request = RequestXml.build(command, out.toString(), status.toString(), logLevel,
-                    logDir.toString(), conn, parameters);
-            String maskedRequest = RequestXml.build(command, out.toString(), status.toString(), logLevel,
-                    logDir.toString(), connection == null ? null : RequestXml.connections(connection, true), parameters);
+            String request = rewrite.apply(RequestXml.build(command, out.toString(), status.toString(), logLevel,
+                    logDir.toString(), conn, parameters));
+            String maskedRequest = rewrite.apply(RequestXml.build(command, out.toString(), status.toString(), logLevel,
+                    logDir.toString(), connection == null ? null : RequestXml.connections(connection, true), parameters));
 
             Path folder = reportCommands.resolve(String.format("%03d-%s-%s", n, site, command));
             Files.createDirectories(folder);

@@ -21,6 +21,8 @@ final class Context {
     final Options options;
     final RunLog log;
     Capabilities caps;
+    /** The optional device-name filter Opaque of the site's Connection, if the SRA offers one (CONN-3). */
+    String filterOpaque;
     /** stringIds a locale translates, from queryStrings. */
     final Map<String, Set<String>> strings = new HashMap<>();
     Site protectedSite;

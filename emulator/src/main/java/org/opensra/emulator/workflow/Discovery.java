@@ -117,6 +117,9 @@ final class Discovery {
                         + g.key() + " holds devices that are not promoted", inv);
             }
         }
+        if (!descendants(root, "Identity").isEmpty()) {
+            c.v.pass("DD-7");
+        }
         for (Element lun : descendants(root, "Lun")) {
             if (lun.getAttribute("target").isEmpty()) {
                 c.v.check("DD-7", path(root, "ReplicatedDevices", "StoragePorts").isPresent(),

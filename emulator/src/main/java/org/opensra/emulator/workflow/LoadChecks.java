@@ -52,18 +52,21 @@ final class LoadChecks {
         uuid = id;
         c.common.adapterSignature(name, version);
         collectStringIds(root, stringIds);
+        englishText(info, root);
 
         Invocation capInv = s.query("queryCapabilities", null);
         Element capRoot = c.require("CAP-1", capInv, "queryCapabilities");
         Capabilities caps = Capabilities.parse(capRoot);
         checkCapabilities(capInv, capRoot, caps);
         collectStringIds(capRoot, stringIds);
+        englishText(capInv, capRoot);
         c.caps = caps;
 
         Invocation conn = s.query("queryConnectionParameters", null);
         Element connRoot = c.require("CONN-1", conn, "queryConnectionParameters");
         checkConnectionParameters(s, conn, connRoot);
         collectStringIds(connRoot, stringIds);
+        englishText(conn, connRoot);
 
         if (caps.supports("queryErrorDefinitions")) {
             Invocation defs = s.query("queryErrorDefinitions", null);
@@ -71,7 +74,9 @@ final class LoadChecks {
             Set<Integer> errors = codes(defs, path(defRoot, "ErrorDefinitions").orElse(null), "ErrorDefinition");
             Set<Integer> warnings = codes(defs, path(defRoot, "WarningDefinitions").orElse(null), "WarningDefinition");
             c.common.definedCodes(errors, warnings);
+            c.common.placeholders(placeholders(defRoot));
             collectStringIds(defRoot, stringIds);
+            englishText(defs, defRoot);
         } else {
             c.v.notRun("ERR-5", "the SRA does not support queryErrorDefinitions");
         }
@@ -98,6 +103,19 @@ final class LoadChecks {
                 c.strings.put(locale, ids);
             }
         }
+    }
+
+    /** TOL-2 / TOL-3 at one site: a request with a DTD and a malformed request get an Error, not a crash. */
+    void hostileRequests(Site s) {
+        Invocation dtd = s.raw("queryInfo", r -> r.replaceFirst("\\?>", "?>\n<!DOCTYPE Command [<!ENTITY xxe SYSTEM "
+                + "\"file:///etc/hostname\">]>").replace("<LogLevel>verbose</LogLevel>", "<LogLevel>&xxe;</LogLevel>"));
+        c.v.check("TOL-2", Context.topError(dtd).isPresent() || (!dtd.hasResponse() && dtd.exitCode() != 0),
+                "a request with a DTD / external entity must be rejected with an Error", dtd);
+        Invocation broken = s.raw("queryInfo", r -> r.replace("</Command>", ""));
+        boolean answered = Context.topError(broken).isPresent()
+                || (!broken.hasResponse() && broken.exitCode() != 0 && !broken.stdout().isBlank());
+        c.v.check("TOL-3", answered, "a malformed request must get an Error in OutputFile (or a non-zero exit "
+                + "with a message on stdout)", broken);
     }
 
     /** INV-6 at one site: an unknown command gets error 100, an unsupported locale error 101. */
@@ -133,6 +151,7 @@ final class LoadChecks {
         }
         List<String> missing = MANDATORY.stream().filter(m -> !caps.supports(m)).toList();
         c.v.check("CAP-3", missing.isEmpty(), "mandatory commands missing from Commands: " + missing, inv);
+        c.v.pass("CAP-4");
         for (var e : caps.executionLocations().entrySet()) {
             if (!e.getValue().isEmpty()) {
                 c.v.check("CAP-4", LOCATED.contains(e.getKey()), "ExecutionLocation is not allowed on " + e.getKey(),
@@ -175,6 +194,13 @@ final class LoadChecks {
             String id = attr(conn, "id");
             c.v.check("CONN-1", id != null && ids.add(id), "Connection id missing or not unique: " + id, inv);
             checkTitleHint(inv, conn, "Connection " + id);
+            for (Element o : children(path(conn, "Opaques").or(() -> path(conn, "Opagues")).orElse(null), "Opaque")) {
+                String oid = attr(o, "id");
+                if (oid != null && oid.toLowerCase(java.util.Locale.ROOT).matches(".*(filter|prefix).*")
+                        && "true".equals(attr(o, "optional")) && id != null && id.equals(s.config().connection().id())) {
+                    c.filterOpaque = oid;
+                }
+            }
             List<Element> addresses = children(path(conn, "Addresses").orElse(null), "Address");
             c.v.check("CONN-1", !addresses.isEmpty(), "Connection " + id + " defines no Address", inv);
             for (Element a : addresses) {
@@ -214,6 +240,39 @@ final class LoadChecks {
                     name + " " + raw + " needs Description and FixHint", inv);
         }
         return codes;
+    }
+
+    private static java.util.Map<Integer, Set<String>> placeholders(Element defRoot) {
+        java.util.Map<Integer, Set<String>> out = new java.util.HashMap<>();
+        java.util.regex.Pattern ph = java.util.regex.Pattern.compile("\\{(\\w+)\\}");
+        for (String kind : List.of("ErrorDefinition", "WarningDefinition")) {
+            for (Element d : org.opensra.emulator.xml.Xml.descendants(defRoot, kind)) {
+                try {
+                    int code = Integer.parseInt(d.getAttribute("code").trim());
+                    Set<String> names = new java.util.TreeSet<>();
+                    var m = ph.matcher(text(d, "Description") + " " + text(d, "FixHint"));
+                    while (m.find()) {
+                        names.add(m.group(1));
+                    }
+                    out.put(code, names);
+                } catch (NumberFormatException e) {
+                    // reported by ERR-6
+                }
+            }
+        }
+        return out;
+    }
+
+    /** LOC-1: every localizable string carries its English text. */
+    void englishText(Invocation inv, Element root) {
+        org.w3c.dom.NodeList all = root.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.hasAttribute("stringId")) {
+                c.v.check("LOC-1", !e.getTextContent().isBlank(), "<" + e.getLocalName() + " stringId=\""
+                        + e.getAttribute("stringId") + "\"> has no English text", inv);
+            }
+        }
     }
 
     static void collectStringIds(Element root, Set<String> into) {

@@ -41,6 +41,18 @@ public final class Site {
         return inv;
     }
 
+    /** A request rewritten on purpose (malformed, with a DTD); no common checks, the caller judges the answer. */
+    public Invocation raw(String command, java.util.function.UnaryOperator<String> rewrite) {
+        return runner.run(name(), command, null, null, rewrite);
+    }
+
+    /** An array command with other connection values (e.g. a device-name filter, CONN-3). */
+    public Invocation array(String command, String parameters, org.opensra.emulator.site.ConnectionValues values) {
+        Invocation inv = runner.run(name(), command, values, parameters);
+        checks.apply(inv, values);
+        return inv;
+    }
+
     /** An array command with this site's Connections. */
     public Invocation array(String command, String parameters) {
         Invocation inv = runner.run(name(), command, config.connection(), parameters);

@@ -89,6 +89,7 @@ final class Steps {
                     Params.of("syncOnce", s.arrayId(), c.other(s).arrayId(), items.xml("    ")));
             c.require("SYNC-1", inv, "syncOnce (" + why + ")");
             var res = Completeness.check(c.v, inv, items);
+            c.v.pass("SYNC-4");
             Map<String, String> groupSync = new LinkedHashMap<>();
             Map<String, String> deviceSync = new LinkedHashMap<>();
             Map<String, Long> estimates = new HashMap<>();
@@ -405,6 +406,7 @@ final class Steps {
             relocate("prepareReverseReplication", "REV-1", c.other(loc), desiredSource);
         }
         relocate("reverseReplication", "REV-1", loc, desiredSource);
+        relocate("reverseReplication", "REV-5", loc, desiredSource);
         c.v.pass("REV-6");
     }
 
@@ -417,6 +419,7 @@ final class Steps {
             relocate("prepareRestoreReplication", "RES-1", c.other(loc), desiredSource);
         }
         relocate("restoreReplication", "RES-1", loc, desiredSource);
+        relocate("restoreReplication", "RES-4", loc, desiredSource);
         c.v.pass("RES-5");
     }
 
@@ -462,6 +465,7 @@ final class Steps {
         rp.ifPresent(x -> {
             try {
                 javax.xml.datatype.DatatypeFactory.newInstance().newXMLGregorianCalendar(text(x, "Time"));
+                c.v.pass("RP-1");
             } catch (Exception e) {
                 c.v.fail("RP-1", key + ": RecoveryPoint Time \"" + text(x, "Time") + "\" is not an xsd:dateTime", inv);
             }

@@ -11,6 +11,7 @@ import org.opensra.emulator.model.ItemSet;
 import org.opensra.emulator.model.SourceDev;
 import org.opensra.emulator.model.SourceGroup;
 import org.opensra.emulator.sra.Invocation;
+import org.w3c.dom.Element;
 
 /** WF-1..WF-8 in SRM's order, with SRM's retries, against the two sites. */
 public final class Workflows {
@@ -34,6 +35,7 @@ public final class Workflows {
             load.load(c.a);
             load.load(c.b);
             load.unknownCommandAndLocale(c.a);
+            load.hostileRequests(c.a);
         });
         ready = ready && run("WF-2", "Discovery", this::discover);
         if (!ready) {
@@ -104,6 +106,57 @@ public final class Workflows {
             throw new WorkflowAbort("nothing to protect");
         }
         states.replicating("DD-2", da, db, c.repl);
+        concurrentDiscovery(da, db);
+        deviceNameFilter();
+    }
+
+    /** INV-7: several discoverDevices at once at both sites give the same results as one at a time. */
+    private void concurrentDiscovery(Discovery.Discovered da, Discovery.Discovered db) {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Discovery.Discovered>> runs = new ArrayList<>();
+            for (Site s : List.of(c.a, c.b, c.a, c.b)) {
+                runs.add(pool.submit(() -> discovery.devices(s)));
+            }
+            for (var f : runs) {
+                Discovery.Discovered d = f.get(30, TimeUnit.MINUTES);
+                var expected = d.site() == c.a ? da.inventory() : db.inventory();
+                c.v.check("INV-7", d.inventory().equals(expected), "concurrent discoverDevices at site "
+                        + d.site().name() + " returned different devices than a single run", d.invocation());
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof WorkflowAbort a) {
+                throw a;
+            }
+            c.v.fail("INV-7", "concurrent discoverDevices failed: " + e.getCause(), null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            c.v.fail("INV-7", "concurrent discoverDevices did not finish", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkflowAbort("interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** CONN-3: with the device-name filter set to a prefix no device has, discoverDevices reports nothing. */
+    private void deviceNameFilter() {
+        if (c.filterOpaque == null) {
+            c.v.notRun("CONN-3", "the SRA offers no optional device-name filter Opaque (id containing filter/prefix)");
+            return;
+        }
+        var base = c.a.config().connection();
+        var opaques = new java.util.HashMap<>(base.opaques());
+        opaques.put(c.filterOpaque, "srm-emulator-no-such-prefix-");
+        var filtered = new org.opensra.emulator.site.ConnectionValues(base.id(), base.addresses(), base.username(),
+                base.password(), opaques);
+        Invocation inv = c.a.array("discoverDevices", Params.of("discoverDevices", c.a.arrayId(), c.b.arrayId(), null),
+                filtered);
+        Element root = c.require("CONN-3", inv, "discoverDevices with a device-name filter");
+        var in = org.opensra.emulator.model.Inventory.parse(root);
+        c.v.check("CONN-3", in.allSourceDevices().isEmpty() && in.allTargetDevices().isEmpty(), "with "
+                + c.filterOpaque + "=srm-emulator-no-such-prefix- discoverDevices still reports "
+                + (in.allSourceDevices().size() + in.allTargetDevices().size()) + " device(s)", inv);
     }
 
     /** Discovers both sites, correlates them; returns [protected, recovery]. */
