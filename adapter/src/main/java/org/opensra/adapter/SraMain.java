@@ -53,8 +53,14 @@ public final class SraMain {
 
     public static void main(String[] args) {
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        int status = new SraMain(System.in, stdout, InstallFolder.locate(), CommandRegistry.standard(),
-                new ServiceLoaderDriverLocator(SraMain.class.getClassLoader())).run();
+        SraMain sra = new SraMain(System.in, stdout, InstallFolder.locate(), CommandRegistry.standard(),
+                new ServiceLoaderDriverLocator(SraMain.class.getClassLoader()));
+        int status;
+        try {
+            status = sra.run();
+        } catch (Throwable e) { // e.g. OutOfMemoryError: still one line, never a stack trace
+            status = sra.noResponse("internal error " + e.getClass().getSimpleName());
+        }
         System.exit(status);
     }
 
