@@ -126,7 +126,7 @@ public final class SyncEngine implements AutoCloseable {
                     throw e;
                 }
                 LOG.info("sync job " + job.id() + ": transfer failed (" + e.getMessage() + "), retrying");
-                sleep(500);
+                sleep(300);
             }
         }
     }

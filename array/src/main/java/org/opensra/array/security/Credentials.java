@@ -46,12 +46,12 @@ public final class Credentials {
     /** Sets (or replaces) a user's password; stores only its salted hash. */
     public synchronized void setUser(String name, char[] password) throws IOException {
         PasswordHasher.Hash existing = users.get(name);
-        if (existing != null && PasswordHasher.verify(password, existing)) {
-            return;
+        if (existing == null || existing.iterations() != PasswordHasher.ITERATIONS || !PasswordHasher.verify(password, existing)) {
+            users.put(name, PasswordHasher.hash(password));
+            verified.clear();
+            save();
         }
-        users.put(name, PasswordHasher.hash(password));
-        verified.clear();
-        save();
+        verified.add(digest(name, password));
     }
 
     private void save() throws IOException {

@@ -9,7 +9,8 @@ import java.util.Base64;
 
 /** PBKDF2-HMAC-SHA256 salted password hashes (JDK only). */
 public final class PasswordHasher {
-    public static final int ITERATIONS = 120_000;
+    /** PBKDF2 rounds for new hashes; {@code -Dopensra.array.pbkdf2Iterations} may change it (>= 1000). */
+    public static final int ITERATIONS = Math.max(1000, Integer.getInteger("opensra.array.pbkdf2Iterations", 120_000));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHasher() {

@@ -1,0 +1,274 @@
+package org.opensra.array;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Crash tests: daemons in their own JVMs are killed with SIGKILL at random instants of writes,
+ * syncs, demote, promote, reverse and restore (at least 100 kills). After each restart the arrays
+ * converge: no acknowledged write is lost, a write in flight is all-or-nothing, every recovery point
+ * is an image that was really synced, and re-issued operations (idempotent) complete.
+ */
+class CrashTest {
+    private static final int KILLS = 100;
+    private static final int SIZE = 1 << 20;
+    private static final int BLOCK = 64 * 1024;
+
+    @TempDir
+    Path tmp;
+    private DaemonProcess pa;
+    private DaemonProcess pb;
+    private final Random rnd = new Random(20261125);
+    private int kills;
+    private String src = "A";
+    private String volA;
+    private String volB;
+    private byte[] model = new byte[SIZE];
+    private final Set<String> synced = new HashSet<>();
+    private final StringBuilder log = new StringBuilder();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (pa != null) {
+            pa.close();
+        }
+        if (pb != null) {
+            pb.close();
+        }
+    }
+
+    private TestApi api(String side) {
+        return "A".equals(side) ? new TestApi(pa.address(), TwoArrays.USER, TwoArrays.PASS_A)
+            : new TestApi(pb.address(), TwoArrays.USER, TwoArrays.PASS_B);
+    }
+
+    private static String other(String side) {
+        return "A".equals(side) ? "B" : "A";
+    }
+
+    private String vol(String side) {
+        return "A".equals(side) ? volA : volB;
+    }
+
+    @Test
+    @DisplayName("crash: SIGKILL during writes, syncs, demote, promote, reverse, restore (>= 100 kills) converges, no acknowledged write lost")
+    void killsEverywhere() throws Exception {
+        pa = new DaemonProcess("array-a", tmp, TwoArrays.PASS_A);
+        pb = new DaemonProcess("array-b", tmp, TwoArrays.PASS_B);
+        pa.start();
+        pb.start();
+        pa.awaitReady(api("A"));
+        pb.awaitReady(api("B"));
+        api("A").post("/api/v1/peers", Json.obj("id", "array-b", "address", pb.address(), "username", TwoArrays.USER,
+            "password", TwoArrays.PASS_B)).ok();
+        api("B").post("/api/v1/peers", Json.obj("id", "array-a", "address", pa.address(), "username", TwoArrays.USER,
+            "password", TwoArrays.PASS_A)).ok();
+        volA = api("A").createVolume("crash vol", SIZE);
+        api("A").post("/api/v1/replication/pairs", Map.of("volume", volA, "peer", "array-b", "rpoSeconds", 0, "keep", 3)).ok();
+        volB = api("A").get("/api/v1/volumes/" + volA).ok().json().path("replication").path("peerVolumeId").asText();
+        syncUntilComplete();
+
+        int round = 0;
+        while (kills < KILLS) {
+            switch (round++ % 3) {
+                case 0 -> writes();
+                case 1 -> syncWithKill();
+                default -> roleCycle();
+            }
+        }
+        assertThat(kills).isGreaterThanOrEqualTo(KILLS);
+        syncUntilComplete();
+        assertThat(api(other(src)).read(vol(other(src)))).isEqualTo(model);
+    }
+
+    // ------------------------------------------------------------------ crash helpers
+
+    private void crash(String side) throws Exception {
+        DaemonProcess p = "A".equals(side) ? pa : pb;
+        p.kill();
+        kills++;
+        p.start();
+        p.awaitReady(api(side));
+    }
+
+    /** Runs op in the background, kills victim after a random delay, restarts it. */
+    private void killDuring(String what, Runnable op, String victim) throws Exception {
+        log.append(what).append(" / kill ").append(victim).append('\n');
+        Thread t = new Thread(() -> {
+            try {
+                op.run();
+            } catch (Throwable ignored) {
+                // the victim may die under the call: the outcome is checked after the restart
+            }
+        });
+        t.start();
+        Thread.sleep(rnd.nextInt(200));
+        crash(victim);
+        t.join(120_000);
+    }
+
+    /** Re-issues an idempotent operation until it succeeds (the peer may still be restarting). */
+    private JsonNode until(String what, Supplier<JsonNode> op) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (true) {
+            JsonNode item;
+            try {
+                item = op.get();
+            } catch (AssertionError e) {
+                item = null;
+            }
+            if (item != null && item.path("ok").asBoolean()) {
+                return item;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError(what + " never succeeded: " + item + "\n" + log);
+            }
+            Thread.sleep(150);
+        }
+    }
+
+    private JsonNode batch(String side, String op) {
+        return api(side).batch(op, List.of(vol(side)), List.of()).item(0);
+    }
+
+    private static String hash(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    // ------------------------------------------------------------------ scenarios
+
+    private void writes() throws Exception {
+        final byte[][] inDoubt = new byte[1][];
+        final int[] inDoubtOff = new int[1];
+        final boolean[] stop = new boolean[1];
+        Thread writer = new Thread(() -> {
+            Random r = new Random(rnd.nextLong());
+            TestApi api = api(src);
+            while (!stop[0]) {
+                int len = (1 + r.nextInt(32)) * 4096;
+                int off = r.nextInt((SIZE - len) / 4096) * 4096;
+                byte[] data = new byte[len];
+                r.nextBytes(data);
+                try {
+                    api.write(vol(src), off, data);
+                } catch (Throwable e) {
+                    inDoubt[0] = data;
+                    inDoubtOff[0] = off;
+                    return;
+                }
+                synchronized (this) {
+                    System.arraycopy(data, 0, model, off, len);
+                }
+            }
+        });
+        log.append("writes / kill ").append(src).append('\n');
+        writer.start();
+        Thread.sleep(30 + rnd.nextInt(300));
+        crash(src);
+        stop[0] = true;
+        writer.join(60_000);
+        byte[] now = api(src).read(vol(src));
+        synchronized (this) {
+            if (inDoubt[0] != null) {
+                int off = inDoubtOff[0];
+                byte[] region = Arrays.copyOfRange(now, off, off + inDoubt[0].length);
+                byte[] old = Arrays.copyOfRange(model, off, off + inDoubt[0].length);
+                assertThat(Arrays.equals(region, inDoubt[0]) || Arrays.equals(region, old))
+                    .as("a write in flight is applied whole or not at all\n" + log).isTrue();
+                System.arraycopy(region, 0, model, off, region.length);
+            }
+            assertThat(Arrays.equals(now, model)).as("every acknowledged write survives the kill\n" + log).isTrue();
+        }
+    }
+
+    private void writeSome(String side) {
+        int blocks = 1 + rnd.nextInt(6);
+        for (int i = 0; i < blocks; i++) {
+            byte[] data = new byte[BLOCK];
+            rnd.nextBytes(data);
+            int off = rnd.nextInt(SIZE / BLOCK) * BLOCK;
+            api(side).write(vol(side), off, data);
+            System.arraycopy(data, 0, model, off, BLOCK);
+        }
+    }
+
+    private void syncWithKill() throws Exception {
+        writeSome(src);
+        synced.add(hash(model));
+        String victim = rnd.nextBoolean() ? "A" : "B";
+        killDuring("sync", () -> batch(src, "sync"), victim);
+        syncUntilComplete();
+        checkRecoveryPoints();
+    }
+
+    private void syncUntilComplete() throws Exception {
+        synced.add(hash(model));
+        until("sync", () -> {
+            JsonNode item = batch(src, "sync");
+            if (!item.path("ok").asBoolean()) {
+                return item;
+            }
+            JsonNode job = api(src).awaitJob(item.path("jobId").asText());
+            return Json.MAPPER.valueToTree(Map.of("ok", "complete".equals(job.path("state").asText()), "job", job));
+        });
+        String tgt = other(src);
+        assertThat(Arrays.equals(api(tgt).read(vol(tgt)), model)).as("replica converged\n" + log).isTrue();
+    }
+
+    private void checkRecoveryPoints() throws Exception {
+        String tgt = other(src);
+        JsonNode rps = batch(tgt, "recovery-points").path("recoveryPoints");
+        assertThat(rps.size()).isGreaterThan(0);
+        for (JsonNode rp : rps) {
+            byte[] img = api(tgt).read(rp.path("id").asText());
+            assertThat(synced).as("recovery point " + rp + " is a synced image, never a half-applied one\n" + log)
+                .contains(hash(img));
+        }
+    }
+
+    private void roleCycle() throws Exception {
+        String from = src;
+        String to = other(src);
+        killDuring("demote " + from, () -> batch(from, "demote"), rnd.nextBoolean() ? from : to);
+        until("demote", () -> batch(from, "demote"));
+        syncUntilComplete();
+        killDuring("promote " + to, () -> batch(to, "promote"), to);
+        until("promote", () -> batch(to, "promote"));
+        assertThat(Arrays.equals(api(to).read(vol(to)), model)).as("promoted volume = source image\n" + log).isTrue();
+        byte[] beforeFailover = model.clone();
+        writeSome(to);
+        if (rnd.nextBoolean()) {
+            String at = rnd.nextBoolean() ? from : to;
+            killDuring("reverse at " + at, () -> batch(at, "reverse"), rnd.nextBoolean() ? from : to);
+            until("reverse", () -> batch(to, "reverse"));
+            src = to;
+            killDuring("sync after reverse", () -> batch(src, "sync"), rnd.nextBoolean() ? from : to);
+            syncUntilComplete();
+        } else {
+            String at = rnd.nextBoolean() ? from : to;
+            killDuring("restore at " + at, () -> batch(at, "restore"), rnd.nextBoolean() ? from : to);
+            until("restore", () -> batch(to, "restore"));
+            model = beforeFailover;
+            assertThat(Arrays.equals(api(to).read(vol(to)), model)).as("restore discarded the target's changes\n" + log).isTrue();
+            killDuring("sync after restore", () -> batch(src, "sync"), rnd.nextBoolean() ? from : to);
+            syncUntilComplete();
+        }
+        checkRecoveryPoints();
+    }
+}
