@@ -7,7 +7,7 @@ use warnings;
 use Fcntl qw(:flock);
 use Storable qw(nstore retrieve);
 # lean on purpose (every command is a new process): no JSON::PP, POSIX, File::Copy, File::Basename
-sub dirname { my ($p) = @_; $p =~ s{/+[^/]*$}{}; return length $p ? $p : '.' }
+sub dirname { my ($p) = @_; return "." unless $p =~ m{/}; $p =~ s{/+[^/]*$}{}; return length $p ? $p : "/" }
 sub basename { my ($p) = @_; $p =~ s{.*/}{}; return $p }
 sub stamp { my ($gmt, $fmt) = @_; my @t = $gmt ? gmtime : localtime; return sprintf($fmt, $t[5] + 1900, $t[4] + 1, @t[3, 2, 1, 0]) }
 sub copy {
