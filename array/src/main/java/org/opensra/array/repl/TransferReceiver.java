@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Target side of a transfer: stages the received blocks in hidden layers, then in ONE transaction
@@ -148,62 +151,120 @@ public final class TransferReceiver {
     }
 
     private void receive(DataInputStream in, List<Member> members, boolean discard) throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BLOCKS * DataLog.BLOCK);
         byte[] block = new byte[DataLog.BLOCK];
-        List<long[]> pending = new ArrayList<>();
-        List<Member> pendingOwner = new ArrayList<>();
-        for (Member m : members) {
-            while (true) {
-                long blk = in.readLong();
-                if (blk == TransferFormat.MEMBER_END) {
-                    break;
-                }
-                int len = in.readInt();
-                if (len == 0) {
-                    if (!discard) {
-                        m.add(blk, DataLog.ZERO);
+        try (ChunkAppender appender = new ChunkAppender(vols.data())) {
+            for (Member m : members) {
+                while (true) {
+                    long blk = in.readLong();
+                    if (blk == TransferFormat.MEMBER_END) {
+                        break;
                     }
-                    continue;
-                }
-                if (len != DataLog.BLOCK) {
-                    throw new IOException("bad block length " + len);
-                }
-                in.readFully(block);
-                if (discard) {
-                    continue;
-                }
-                if (DataLog.isZero(block, 0, block.length)) {
-                    m.add(blk, DataLog.ZERO);
-                    continue;
-                }
-                pending.add(new long[] {blk, chunk.position()});
-                pendingOwner.add(m);
-                chunk.put(block);
-                if (!chunk.hasRemaining()) {
-                    flush(chunk, pending, pendingOwner);
+                    int len = in.readInt();
+                    if (len == 0) {
+                        if (!discard) {
+                            m.add(blk, DataLog.ZERO);
+                        }
+                        continue;
+                    }
+                    if (len != DataLog.BLOCK) {
+                        throw new IOException("bad block length " + len);
+                    }
+                    in.readFully(block);
+                    if (discard) {
+                        continue;
+                    }
+                    if (DataLog.isZero(block, 0, block.length)) {
+                        m.add(blk, DataLog.ZERO);
+                    } else {
+                        appender.add(m, blk, block);
+                    }
                 }
             }
-        }
-        if (in.readLong() != TransferFormat.END) {
-            throw new IOException("transfer stream has no end marker");
-        }
-        if (!discard) {
-            flush(chunk, pending, pendingOwner);
+            if (in.readLong() != TransferFormat.END) {
+                throw new IOException("transfer stream has no end marker");
+            }
+            appender.finish();
         }
     }
 
-    private void flush(ByteBuffer chunk, List<long[]> pending, List<Member> owners) {
-        if (pending.isEmpty()) {
-            return;
+    /**
+     * Gathers received blocks into chunks and appends each full chunk on a second thread, so that
+     * the disk write of one chunk overlaps the network read of the next. The refs of a chunk's
+     * blocks are recorded in their members (on the receiving thread) once its append is done.
+     */
+    private static final class ChunkAppender implements AutoCloseable {
+        private final DataLog data;
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "transfer-append");
+            t.setDaemon(true);
+            return t;
+        });
+        private ByteBuffer filling = ByteBuffer.allocate(CHUNK_BLOCKS * DataLog.BLOCK);
+        private ByteBuffer spare = ByteBuffer.allocate(CHUNK_BLOCKS * DataLog.BLOCK);
+        private final Member[] owners = new Member[CHUNK_BLOCKS];
+        private final long[] blks = new long[CHUNK_BLOCKS];
+        private final Member[] writingOwners = new Member[CHUNK_BLOCKS];
+        private final long[] writingBlks = new long[CHUNK_BLOCKS];
+        private int n;
+        private int writingN;
+        private Future<Long> writing;
+
+        ChunkAppender(DataLog data) {
+            this.data = data;
         }
-        chunk.flip();
-        long first = vols.data().append(chunk);
-        for (int i = 0; i < pending.size(); i++) {
-            owners.get(i).add(pending.get(i)[0], first + pending.get(i)[1]);
+
+        void add(Member m, long blk, byte[] block) throws IOException {
+            owners[n] = m;
+            blks[n] = blk;
+            n++;
+            filling.put(block);
+            if (n == CHUNK_BLOCKS) {
+                send();
+            }
         }
-        pending.clear();
-        owners.clear();
-        chunk.clear();
+
+        /** Appends what is left and waits until every block has its ref. */
+        void finish() throws IOException {
+            if (n > 0) {
+                send();
+            }
+            await();
+        }
+
+        private void send() throws IOException {
+            await();
+            ByteBuffer chunk = filling;
+            chunk.flip();
+            filling = spare;
+            spare = chunk;
+            filling.clear();
+            System.arraycopy(owners, 0, writingOwners, 0, n);
+            System.arraycopy(blks, 0, writingBlks, 0, n);
+            writingN = n;
+            n = 0;
+            writing = writer.submit(() -> data.append(chunk));
+        }
+
+        private void await() throws IOException {
+            if (writing == null) {
+                return;
+            }
+            long first;
+            try {
+                first = Futures.await(writing, "appending received blocks");
+            } finally {
+                writing = null;
+            }
+            for (int i = 0; i < writingN; i++) {
+                writingOwners[i].add(writingBlks[i], first + (long) i * DataLog.BLOCK);
+            }
+            writingN = 0;
+        }
+
+        @Override
+        public void close() {
+            writer.shutdownNow();
+        }
     }
 
     private Map<String, Object> commit(Connection c, List<Member> members, String time) throws SQLException {

@@ -15,7 +15,6 @@ import org.opensra.array.store.LayerStore;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -174,17 +173,17 @@ public final class TransferSender {
     }
 
     private void writeMember(DataOutputStream out, MemberPlan m) throws IOException {
-        byte[] buf = new byte[DataLog.BLOCK];
-        ByteBuffer bb = ByteBuffer.wrap(buf);
-        for (Map.Entry<Long, Long> e : m.blocks().entrySet()) {
-            out.writeLong(e.getKey());
-            if (e.getValue() == DataLog.ZERO) {
-                out.writeInt(0);
-            } else {
-                out.writeInt(DataLog.BLOCK);
-                bb.clear();
-                vols.data().read(e.getValue(), bb);
-                out.write(buf);
+        try (BlockReader reader = new BlockReader(vols.data(), m.blocks())) {
+            for (BlockReader.Batch batch = reader.next(); batch != null; batch = reader.next()) {
+                for (int i = 0; i < batch.count(); i++) {
+                    out.writeLong(batch.blks()[i]);
+                    if (batch.refs()[i] == DataLog.ZERO) {
+                        out.writeInt(0);
+                    } else {
+                        out.writeInt(DataLog.BLOCK);
+                        out.write(batch.data(), i * DataLog.BLOCK, DataLog.BLOCK);
+                    }
+                }
             }
         }
         out.writeLong(TransferFormat.MEMBER_END);

@@ -1,0 +1,26 @@
+package org.opensra.array.repl;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/** Waiting for the helper threads of a transfer (read-ahead, append-behind). */
+final class Futures {
+    private Futures() {
+    }
+
+    /** The task's result; its runtime failure is rethrown as is, any other as an IOException saying what failed. */
+    static <T> T await(Future<T> task, String what) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + what, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("failed while " + what, e.getCause());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.opensra.array.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataLogTest {
+
+    private static ByteBuffer blocks(int n, long seed) {
+        byte[] b = new byte[n * DataLog.BLOCK];
+        new Random(seed).nextBytes(b);
+        return ByteBuffer.wrap(b);
+    }
+
+    private static byte[] read(DataLog log, long ref) {
+        ByteBuffer dst = ByteBuffer.allocate(DataLog.BLOCK);
+        log.read(ref, dst);
+        return dst.array();
+    }
+
+    @Test
+    void appendedBlocksReadBackAcrossReopen(@TempDir Path dir) {
+        Path file = dir.resolve("blocks.dat");
+        // more than one staging buffer's worth, so an append is written in several pieces
+        ByteBuffer data = blocks(150, 1);
+        long first;
+        try (DataLog log = new DataLog(file)) {
+            first = log.append(data.duplicate());
+            log.force();
+            for (int i = 0; i < 150; i++) {
+                assertThat(read(log, first + (long) i * DataLog.BLOCK))
+                    .isEqualTo(Arrays.copyOfRange(data.array(), i * DataLog.BLOCK, (i + 1) * DataLog.BLOCK));
+            }
+        }
+        try (DataLog log = new DataLog(file)) {
+            assertThat(log.size()).isEqualTo(150L * DataLog.BLOCK);
+            assertThat(read(log, first + 149L * DataLog.BLOCK))
+                .isEqualTo(Arrays.copyOfRange(data.array(), 149 * DataLog.BLOCK, 150 * DataLog.BLOCK));
+        }
+    }
+
+    @Test
+    void aTornAppendIsSkippedAndLaterAppendsStayBlockAligned(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("blocks.dat");
+        ByteBuffer one = blocks(1, 2);
+        try (DataLog log = new DataLog(file)) {
+            assertThat(log.append(one.duplicate())).isZero();
+            log.force();
+        }
+        // a crash in the middle of the next append: part of a block reached the file
+        Files.write(file, new byte[1000], StandardOpenOption.APPEND);
+        try (DataLog log = new DataLog(file)) {
+            ByteBuffer two = blocks(2, 3);
+            long ref = log.append(two.duplicate());
+            log.force();
+            assertThat(ref).isEqualTo(2L * DataLog.BLOCK);
+            assertThat(read(log, 0)).isEqualTo(one.array());
+            assertThat(read(log, ref + DataLog.BLOCK))
+                .isEqualTo(Arrays.copyOfRange(two.array(), DataLog.BLOCK, 2 * DataLog.BLOCK));
+        }
+    }
+
+    @Test
+    void zeroCheckSeesASingleNonZeroByteAnywhere() {
+        byte[] b = new byte[3 * DataLog.BLOCK];
+        assertThat(DataLog.isZero(b, DataLog.BLOCK, DataLog.BLOCK)).isTrue();
+        b[2 * DataLog.BLOCK - 1] = 1;
+        assertThat(DataLog.isZero(b, DataLog.BLOCK, DataLog.BLOCK)).isFalse();
+        assertThat(DataLog.isZero(b, 0, DataLog.BLOCK)).isTrue();
+        assertThat(DataLog.isZero(b, 2 * DataLog.BLOCK, DataLog.BLOCK)).isTrue();
+    }
+}

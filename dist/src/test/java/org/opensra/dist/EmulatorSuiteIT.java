@@ -1,0 +1,56 @@
+package org.opensra.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensra.driver.embedded.json.JsonObject;
+import org.opensra.driver.embedded.json.JsonReader;
+
+/**
+ * The SRM emulator's whole suite as a user runs it: {@code bin/srm-emulator run --lab DIR} against
+ * the real command.pl of dist/target/opensra and a lab of two real sra-array daemons.
+ */
+class EmulatorSuiteIT {
+
+    @Test
+    @DisplayName("WF-1 WF-2 WF-3 WF-4 WF-5 WF-6 WF-7 WF-8 srm-emulator runs every workflow against OpenSRA on two embedded arrays: zero violations, data checked")
+    void everyWorkflowPasses(@TempDir Path tmp) throws IOException {
+        Path home = Lab.home();
+        Path report = tmp.resolve("report");
+        Proc.Result run;
+        try (Lab lab = Lab.up(tmp.resolve("lab"))) {
+            run = Proc.run(List.of(home.resolve("bin/srm-emulator").toString(), "run",
+                    "--sra", home.resolve("sra/command.pl").toString(), "--lab", lab.dir().toString(),
+                    "--report", report.toString(), "--quiet"), null, Duration.ofMinutes(20), tmp.resolve("scratch"));
+        }
+        JsonObject summary = JsonReader.parseObject(Files.readString(report.resolve("summary.json")));
+        List<String> violations = new ArrayList<>();
+        for (JsonObject v : summary.objects("violations")) {
+            violations.add(v.string("requirement") + ": " + v.string("message") + " [" + v.string("command") + "]");
+        }
+        assertThat(violations).as("violations; emulator output:\n%s%s", run.stdout(), run.stderr()).isEmpty();
+        assertThat(run.exit()).as("exit status; output:\n%s%s", run.stdout(), run.stderr()).isZero();
+        assertThat(summary.bool("passed", false)).isTrue();
+
+        Map<String, Object> statuses = summary.object("requirements").members();
+        for (String wf : List.of("WF-1", "WF-2", "WF-3", "WF-4", "WF-5", "WF-6", "WF-7", "WF-8")) {
+            assertThat(statuses.get(wf)).as("status of %s", wf).isEqualTo("PASSED");
+        }
+        assertThat(statuses.values()).doesNotContain("FAILED");
+        // the data plug-in wrote patterns at the protected site and found them replicated
+        assertThat(summary.longValue("bytesWritten")).isPositive();
+        assertThat(summary.longValue("bytesReplicated")).isPositive();
+        assertThat(summary.longValue("commands")).isGreaterThan(50);
+        assertThat(report.resolve("index.html")).isNotEmptyFile();
+        assertThat(Files.readString(report.resolve("junit.xml"))).contains("<testsuite").doesNotContain("<failure");
+    }
+}
