@@ -5,7 +5,7 @@ package org.opensra.adapter;
  * src/main/java-templates): reading them costs no resource lookup on the command path.
  */
 final class Release {
-    static final String NAME = "OpenSRA";
+    static final String NAME = "OpenSRA Storage Replication Adapter";
     static final String VERSION = "${project.version}";
     static final String BUILD_DATE = "${opensra.build.date}";
 

@@ -10,7 +10,7 @@ public record ReleaseInfo(String name, String version, String buildDate) {
         return new ReleaseInfo(Release.NAME, Release.VERSION, Release.BUILD_DATE);
     }
 
-    /** {@code OpenSRA 0.1.0 (built 2026-11-25T10:00:00Z)}. */
+    /** {@code OpenSRA Storage Replication Adapter 0.1.0 (built 2026-11-25T10:00:00Z)}: the name queryInfo reports. */
     public String signature() {
         return name + " " + version + " (built " + buildDate + ")";
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensra.adapter.commands.AdapterIdentity;
 import org.opensra.adapter.commands.PropertyCommands;
 import org.opensra.adapter.testing.Requests;
 import org.opensra.adapter.testing.TestDriverFactory;
@@ -106,7 +107,9 @@ class SraMainTest {
         for (String log : List.of(run.stdout(), logFiles())) {
             List<String> lines = log.lines().collect(Collectors.toList());
             assertThat(lines).allMatch(l -> LINE.matcher(l).matches());
-            assertThat(lines.get(0)).endsWith("] OpenSRA " + release.version() + " (built " + release.buildDate() + ")");
+            // the name and version queryInfo reports, so that a log names the SRA the way SRM shows it
+            assertThat(lines.get(0)).endsWith("] " + AdapterIdentity.NAME.english() + " " + release.version()
+                    + " (built " + release.buildDate() + ")");
             assertThat(lines.get(1)).endsWith("Incoming request:");
             assertThat(log).contains("<Name>queryErrorDefinitions</Name>").contains("Command queryErrorDefinitions completed");
         }

@@ -1,5 +1,6 @@
 package org.opensra.adapter.commands;
 
+import org.opensra.adapter.ReleaseInfo;
 import org.opensra.spi.LocalizedText;
 
 /** Who the SRA is (INFO-1): name, vendor, its UUID and help page. */
@@ -9,7 +10,7 @@ public final class AdapterIdentity {
      * OpenSRA: a new UUID would make SRM see a different SRA and lose its array managers.
      */
     public static final String UUID = "6f1c2a8e-4b7d-4e39-9a51-3c0d8e2f7b64";
-    public static final LocalizedText NAME = LocalizedText.of("AdapterName", "OpenSRA Storage Replication Adapter");
+    public static final LocalizedText NAME = LocalizedText.of("AdapterName", ReleaseInfo.load().name());
     public static final LocalizedText VENDOR = LocalizedText.of("AdapterVendor", "The OpenSRA Project");
     public static final String HELP_URL = "https://github.com/opensra/opensra#readme";
 

@@ -3,6 +3,7 @@ package org.opensra.emulator.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.opensra.emulator.model.Inventory;
 import org.opensra.emulator.model.ItemForm;
 import org.opensra.emulator.model.ItemSet;
@@ -44,6 +45,16 @@ public record Replication(List<GroupPair> groups, List<DevicePair> devices) {
             d.add(new DevicePair(sd.id(), sd.targetKey()));
         }
         return new Replication(g, d);
+    }
+
+    /**
+     * Only the groups and standalone devices whose source id is in sourceIds: after a reverse, SRM's
+     * protection group holds the devices it failed over, not every source of the new protected site
+     * (which also has its own sources when replication runs both ways).
+     */
+    public Replication restrictedTo(Set<String> sourceIds) {
+        return new Replication(groups.stream().filter(g -> sourceIds.contains(g.sourceId())).toList(),
+                devices.stream().filter(d -> sourceIds.contains(d.sourceId())).toList());
     }
 
     public boolean isEmpty() {

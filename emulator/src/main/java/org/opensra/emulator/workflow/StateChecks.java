@@ -119,7 +119,7 @@ final class StateChecks {
 
     /**
      * DD-5 after reverseReplication: the promoted devices are sources at the new protected site, the old
-     * sources are targets at the other. Returns the new replication direction.
+     * sources are targets at the other. Returns the new replication direction: the reversed items only.
      */
     Replication reversed(Discovery.Discovered newProtected, Discovery.Discovered newRecovery, Replication old,
                          Map<String, String> promoted) {
@@ -143,6 +143,6 @@ final class StateChecks {
                                 + newRecovery.site().name(), newRecovery.invocation());
             }
         }
-        return Replication.fromSources(np);
+        return Replication.fromSources(np).restrictedTo(new java.util.HashSet<>(promoted.values()));
     }
 }

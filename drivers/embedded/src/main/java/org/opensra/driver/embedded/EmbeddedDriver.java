@@ -420,6 +420,41 @@ final class EmbeddedDriver implements ArrayDriver {
 
     // ---------------------------------------------------------------- reverse and restore
 
+    /**
+     * The array reverses a pair or group in one call from either side (at the desired source), so the
+     * opposite site has nothing to change on the array once the adapter has removed host access: this
+     * checks that each item is a replicated device or group of this array and reports its role.
+     */
+    @Override
+    public Map<ObjectRef, Outcome<Change>> prepareReverseReplication(String arrayId, List<SettingsRequest> requests)
+            throws DriverException {
+        return prepare(arrayId, requests, "reverse");
+    }
+
+    /** As {@link #prepareReverseReplication}, for restore. */
+    @Override
+    public Map<ObjectRef, Outcome<Change>> prepareRestoreReplication(String arrayId, List<SettingsRequest> requests)
+            throws DriverException {
+        return prepare(arrayId, requests, "restore");
+    }
+
+    private Map<ObjectRef, Outcome<Change>> prepare(String arrayId, List<SettingsRequest> requests, String operation)
+            throws DriverException {
+        checkArray(arrayId);
+        ReplicationListing now = listing();
+        Map<ObjectRef, Outcome<Change>> out = new LinkedHashMap<>();
+        for (SettingsRequest request : requests) {
+            ObjectRef ref = request.ref();
+            Optional<JsonObject> item = ref.isGroup() ? now.group(ref.id()) : now.pairOfAny(ref.id());
+            out.put(ref, item.<Outcome<Change>>map(i -> Outcome.done(Change.changed(Map.of(
+                            "role", i.optString("role").orElse("unknown"),
+                            "array", "nothing to change here: the " + operation + " acts on both arrays"))))
+                    .orElseGet(() -> Outcome.failed(Failures.unknown(ref, Subject.DEVICE,
+                            ref.id() + " is not replicated by array " + arrayId))));
+        }
+        return out;
+    }
+
     @Override
     public Map<ObjectRef, Outcome<ReplicationChange>> reverseReplication(String arrayId, List<SettingsRequest> requests)
             throws DriverException {
