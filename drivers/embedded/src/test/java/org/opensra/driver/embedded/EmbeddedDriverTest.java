@@ -315,6 +315,27 @@ class EmbeddedDriverTest {
     }
 
     @Test
+    @DisplayName("REV-1 RES-1 prepareReverse/RestoreReplication: a replicated device or group of the array succeeds, anything else is unknown")
+    void prepareSteps() throws Exception {
+        try (ArrayDriver driver = open(IdentityForm.WWN)) {
+            ObjectRef device = ObjectRef.volume("array-b.vol.1");
+            ObjectRef group = ObjectRef.group("array-a.cg.1");
+            ObjectRef stranger = ObjectRef.volume("array-b.vol.404");
+            List<SettingsRequest> requests = List.of(new SettingsRequest(device, Optional.empty()),
+                    new SettingsRequest(group, Optional.empty()), new SettingsRequest(stranger, Optional.empty()));
+            for (var out : List.of(driver.prepareReverseReplication("array-b", requests),
+                    driver.prepareRestoreReplication("array-b", requests))) {
+                assertThat(out).containsOnlyKeys(device, group, stranger);
+                assertThat(((Outcome.Done<Change>) out.get(device)).value().details()).containsKey("role");
+                assertThat(out.get(group)).isInstanceOf(Outcome.Done.class);
+                assertFailure(out.get(stranger), DriverError.UNKNOWN_DEVICE, "DeviceId", "array-b.vol.404");
+            }
+            assertThat(fake.calls("POST /replication/reverse")).isEmpty();
+            assertThat(fake.calls("POST /replication/restore")).isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("PF-1 PF-2 demote and TF-7 delete copies: noop is unchanged; unpresent of an unknown device is UNKNOWN_DEVICE")
     void demoteAndMasking() throws Exception {
         fake.json("POST /replication/demote", j("{'items':[{'object':'array-a.vol.1','kind':'volume','ok':true,'noop':true,"
