@@ -1,6 +1,5 @@
 package org.opensra.protocol;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -75,7 +74,12 @@ public enum CommandName {
             return Optional.empty();
         }
         String trimmed = name.trim();
-        return Arrays.stream(values()).filter(c -> c.wireName.equals(trimmed)).findFirst();
+        for (CommandName c : values()) {
+            if (c.wireName.equals(trimmed)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

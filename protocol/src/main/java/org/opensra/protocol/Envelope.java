@@ -38,6 +38,6 @@ public record Envelope(String name, String outputFile, Optional<String> statusFi
 
     /** The requested log level, empty when absent or not one of the five. */
     public Optional<LogLevel> level() {
-        return logLevel.flatMap(LogLevel::fromWire);
+        return logLevel.isPresent() ? LogLevel.fromWire(logLevel.get()) : Optional.empty();
     }
 }

@@ -1,6 +1,5 @@
 package org.opensra.protocol;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,7 +28,12 @@ public enum LogLevel {
             return Optional.empty();
         }
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(l -> l.wireName.equals(wanted)).findFirst();
+        for (LogLevel l : values()) {
+            if (l.wireName.equals(wanted)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

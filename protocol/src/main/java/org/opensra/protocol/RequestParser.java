@@ -42,25 +42,36 @@ public final class RequestParser {
             throw new ProtocolException("the request is not acceptable XML: " + XmlProblem.describe(e),
                     OutputFileScan.find(request), e);
         }
-        Optional<String> outputFile = root.childText("OutputFile").filter(s -> !s.isEmpty());
+        Optional<String> outputFile = nonEmpty(root.childText("OutputFile"));
         try {
             if (!root.name().equals("Command")) {
                 throw new XmlContentException("the request's root element must be <Command>, not <" + root.name() + ">");
             }
-            String name = root.childText("Name").filter(s -> !s.isEmpty())
-                    .orElseThrow(() -> new XmlContentException("missing <Name> in <Command>"));
-            String output = outputFile.orElseThrow(() -> new XmlContentException("missing <OutputFile> in <Command>"));
+            Optional<String> givenName = nonEmpty(root.childText("Name"));
+            if (givenName.isEmpty()) {
+                throw new XmlContentException("missing <Name> in <Command>");
+            }
+            if (outputFile.isEmpty()) {
+                throw new XmlContentException("missing <OutputFile> in <Command>");
+            }
+            String name = givenName.get();
+            String output = outputFile.get();
             Envelope envelope = new Envelope(name, output, root.childText("StatusFile"), root.childText("LogLevel"),
                     root.childText("LogDirectory"));
             List<Connection> connections = ConnectionsXml.read(root);
-            CommandParameters parameters = envelope.command()
-                    .map(command -> ParametersXml.read(root, command))
-                    .orElseGet(() -> new UnsupportedCommandParameters(name));
+            Optional<CommandName> command = envelope.command();
+            CommandParameters parameters = command.isPresent() ? ParametersXml.read(root, command.get())
+                    : new UnsupportedCommandParameters(name);
             return new Request(envelope, connections, parameters);
         } catch (XmlContentException | IllegalArgumentException e) {
             throw new ProtocolException("incomplete or invalid request: " + e.getMessage(), outputFile, e);
         } catch (RuntimeException e) {
             throw new ProtocolException("invalid request (" + e.getClass().getSimpleName() + ")", outputFile, e);
         }
+    }
+
+    // plain code rather than Optional.filter/map with lambdas: the command path sets up no method handles
+    private static Optional<String> nonEmpty(Optional<String> text) {
+        return text.isPresent() && !text.get().isEmpty() ? text : Optional.empty();
     }
 }

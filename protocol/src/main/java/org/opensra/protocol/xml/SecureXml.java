@@ -20,10 +20,17 @@ public final class SecureXml {
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
         factory.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new javax.xml.stream.XMLStreamException("external resource refused: " + systemId);
-        });
+        factory.setXMLResolver(new RefuseExternal());
         return factory;
+    }
+
+    /** Refuses every external resource (a plain class, not a lambda: no method-handle set-up at startup). */
+    private static final class RefuseExternal implements javax.xml.stream.XMLResolver {
+        @Override
+        public Object resolveEntity(String publicId, String systemId, String baseUri, String namespace)
+                throws javax.xml.stream.XMLStreamException {
+            throw new javax.xml.stream.XMLStreamException("external resource refused: " + systemId);
+        }
     }
 
     public static XMLOutputFactory outputFactory() {

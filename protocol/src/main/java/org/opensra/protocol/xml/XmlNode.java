@@ -57,8 +57,11 @@ public final class XmlNode {
     }
 
     public String requiredAttribute(String attributeName) {
-        return attribute(attributeName).orElseThrow(() -> new XmlContentException(
-                "missing attribute " + attributeName + " on <" + name + ">"));
+        Optional<String> value = attribute(attributeName);
+        if (value.isEmpty()) {
+            throw new XmlContentException("missing attribute " + attributeName + " on <" + name + ">");
+        }
+        return value.get();
     }
 
     /** The first child with one of the given names (aliases, e.g. Opaques/Opagues). */
@@ -74,8 +77,11 @@ public final class XmlNode {
     }
 
     public XmlNode requiredChild(String childName) {
-        return child(childName).orElseThrow(() -> new XmlContentException(
-                "missing <" + childName + "> in <" + name + ">"));
+        Optional<XmlNode> child = child(childName);
+        if (child.isEmpty()) {
+            throw new XmlContentException("missing <" + childName + "> in <" + name + ">");
+        }
+        return child.get();
     }
 
     public boolean has(String... names) {
@@ -98,7 +104,8 @@ public final class XmlNode {
 
     /** The trimmed text of the named child, if present. */
     public Optional<String> childText(String... names) {
-        return child(names).map(XmlNode::text);
+        Optional<XmlNode> child = child(names);
+        return child.isPresent() ? Optional.of(child.get().text()) : Optional.empty();
     }
 
     public String requiredChildText(String childName) {
@@ -107,7 +114,8 @@ public final class XmlNode {
 
     /** The items of a list element: {@code <Wrapper><Item/>...</Wrapper>}, empty when the wrapper is absent. */
     public List<XmlNode> list(String wrapper, String item) {
-        return child(wrapper).map(w -> w.children(item)).orElse(List.of());
+        Optional<XmlNode> w = child(wrapper);
+        return w.isPresent() ? w.get().children(item) : List.of();
     }
 
     @Override
