@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -24,11 +23,7 @@ final class BlockReader implements AutoCloseable {
 
     private final DataLog data;
     private final Iterator<Map.Entry<Long, Long>> plan;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "transfer-read");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService reader = Futures.helperThread("transfer-read");
     private Batch spare = newBatch();
     private Future<Batch> ahead;
 

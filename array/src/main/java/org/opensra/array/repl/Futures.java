@@ -2,11 +2,22 @@ package org.opensra.array.repl;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Waiting for the helper threads of a transfer (read-ahead, append-behind). */
+/** The helper threads of a transfer (read-ahead, append-behind) and waiting for them. */
 final class Futures {
     private Futures() {
+    }
+
+    /** One daemon thread with this name, started on the first task (a transfer never outlives shutdown). */
+    static ExecutorService helperThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The task's result; its runtime failure is rethrown as is, any other as an IOException saying what failed. */

@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -194,11 +193,7 @@ public final class TransferReceiver {
      */
     private static final class ChunkAppender implements AutoCloseable {
         private final DataLog data;
-        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "transfer-append");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ExecutorService writer = Futures.helperThread("transfer-append");
         private ByteBuffer filling = ByteBuffer.allocate(CHUNK_BLOCKS * DataLog.BLOCK);
         private ByteBuffer spare = ByteBuffer.allocate(CHUNK_BLOCKS * DataLog.BLOCK);
         private final Member[] owners = new Member[CHUNK_BLOCKS];
