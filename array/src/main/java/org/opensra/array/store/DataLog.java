@@ -31,8 +31,11 @@ public final class DataLog implements AutoCloseable {
     private final FileChannel ch;
     /** Where appends go: an O_DIRECT channel on the same file, or ch where direct I/O is refused. */
     private final FileChannel appender;
-    /** Memory-aligned buffer the O_DIRECT appends are copied through (our own: JDK 17's fails to free its). */
-    private ByteBuffer staging;
+    /**
+     * Memory-aligned buffer the O_DIRECT appends are copied through (our own: JDK 17's fails to free
+     * its); null when appends are buffered.
+     */
+    private final ByteBuffer staging;
     private long end;
 
     public DataLog(Path file) {
@@ -44,16 +47,15 @@ public final class DataLog implements AutoCloseable {
             throw new ArrayException(ErrorCode.INTERNAL, "cannot open block data file " + file + ": " + e.getMessage(), null, e);
         }
         appender = openDirect(file, ch);
+        staging = appender == ch ? null : ByteBuffer.allocateDirect(STAGING + BLOCK).alignedSlice(BLOCK);
     }
 
-    private FileChannel openDirect(Path file, FileChannel fallback) {
+    private static FileChannel openDirect(Path file, FileChannel fallback) {
         try {
             if (BLOCK % Files.getFileStore(file).getBlockSize() != 0) {
                 return fallback;
             }
-            FileChannel direct = FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-            staging = ByteBuffer.allocateDirect(STAGING + BLOCK).alignedSlice(BLOCK);
-            return direct;
+            return FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
         } catch (IOException | UnsupportedOperationException e) {
             return fallback; // e.g. tmpfs: buffered appends, the same durability through force()
         }
@@ -65,7 +67,7 @@ public final class DataLog implements AutoCloseable {
         try {
             long pos = start;
             while (blocks.hasRemaining()) {
-                if (appender == ch) {
+                if (staging == null) {
                     pos += ch.write(blocks, pos);
                     continue;
                 }
