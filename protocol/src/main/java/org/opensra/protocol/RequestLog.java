@@ -20,8 +20,6 @@ import org.opensra.protocol.xml.SecureXml;
 public final class RequestLog {
     public static final String MASK = "********";
 
-    private static final Pattern CREDENTIAL_START = Pattern.compile(
-            "<((?:[A-Za-z_][\\w.-]*:)?(?i:username|password))(\\s[^<>]*)?>");
     private static final String INDENT = "  ";
 
     private RequestLog() {
@@ -131,7 +129,7 @@ public final class RequestLog {
     /** Masks credential element content by text scan; unterminated ones are masked to the end. */
     static String maskText(String raw) {
         StringBuilder out = new StringBuilder();
-        Matcher m = CREDENTIAL_START.matcher(raw);
+        Matcher m = CredentialStart.PATTERN.matcher(raw);
         int pos = 0;
         while (m.find(pos)) {
             out.append(raw, pos, m.end());
@@ -153,6 +151,12 @@ public final class RequestLog {
 
     private static int indexOfIgnoreCase(String haystack, String needle, int from) {
         return haystack.toLowerCase(Locale.ROOT).indexOf(needle.toLowerCase(Locale.ROOT), from);
+    }
+
+    /** Compiled only when a malformed request needs the text scan: regex set-up costs every command startup time. */
+    private static final class CredentialStart {
+        static final Pattern PATTERN = Pattern.compile(
+                "<((?:[A-Za-z_][\\w.-]*:)?(?i:username|password))(\\s[^<>]*)?>");
     }
 
     private static final class Frame {

@@ -39,7 +39,7 @@ public final class SraLog implements AutoCloseable {
      * must never make a command fail.
      */
     public static SraLog open(LogLevel threshold, String logDirectory, OutputStream stdout, CredentialScrubber scrubber) {
-        String pid = "p" + ProcessHandle.current().pid();
+        String pid = "p" + ProcessId.current();
         OutputStream file = null;
         String problem = null;
         if (logDirectory != null && !logDirectory.isBlank()) {
@@ -59,7 +59,7 @@ public final class SraLog implements AutoCloseable {
 
     /** A log on stdout only, used before the request is known. */
     public static SraLog stdoutOnly(LogLevel threshold, OutputStream stdout) {
-        return new SraLog(threshold, stdout, null, CredentialScrubber.none(), "p" + ProcessHandle.current().pid());
+        return new SraLog(threshold, stdout, null, CredentialScrubber.none(), "p" + ProcessId.current());
     }
 
     /** Double-quotes an object name that contains blanks (LOG-3); other names are returned as they are. */
