@@ -19,6 +19,15 @@ public final class Json {
     private Json() {
     }
 
+    /** A value as JSON bytes; a value that cannot be encoded (a programming error) fails as INTERNAL. */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ArrayException(ErrorCode.INTERNAL, "cannot encode JSON: " + e.getOriginalMessage(), null, e);
+        }
+    }
+
     /** An ordered map from alternating keys and values. */
     public static Map<String, Object> obj(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -10,32 +10,35 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Reads the blocks of a transfer plan in batches, one batch ahead on a second thread, so that the
- * disk read of the next batch overlaps sending this one. Blocks stored next to each other in the
- * block data are read with one call; zero blocks are passed on without a read.
+ * Reads the blocks of a transfer plan as wire batches ({@link TransferFormat}), one batch ahead on a
+ * second thread, so that the disk read of the next batch overlaps sending this one. Each block's data
+ * is read straight into its place in the batch; blocks stored next to each other in the block data are
+ * read with one call; zero blocks take no read and no data.
  */
 final class BlockReader implements AutoCloseable {
-    static final int BATCH_BLOCKS = 64;
-
-    /** Up to BATCH_BLOCKS blocks: numbers, refs, and the data of block i at i * BLOCK. */
-    record Batch(int count, long[] blks, long[] refs, byte[] data) {
+    /** A wire batch: {@code bytes[0, length)} is sent as it is. */
+    record Batch(int count, byte[] bytes, int length) {
     }
+
+    private static final int INDEX_END = TransferFormat.COUNT + TransferFormat.BATCH_BLOCKS * TransferFormat.ENTRY;
 
     private final DataLog data;
     private final Iterator<Map.Entry<Long, Long>> plan;
     private final ExecutorService reader = Futures.helperThread("transfer-read");
-    private Batch spare = newBatch();
+    private final long[] blks = new long[TransferFormat.BATCH_BLOCKS];
+    private final long[] refs = new long[TransferFormat.BATCH_BLOCKS];
+    private byte[] spare = newBuffer();
     private Future<Batch> ahead;
 
     /** blocks: block number to data ref (DataLog.ZERO for a zero block), in the order to send. */
     BlockReader(DataLog data, Map<Long, Long> blocks) {
         this.data = data;
         this.plan = blocks.entrySet().iterator();
-        ahead = readAhead(newBatch());
+        ahead = readAhead(newBuffer());
     }
 
-    private static Batch newBatch() {
-        return new Batch(0, new long[BATCH_BLOCKS], new long[BATCH_BLOCKS], new byte[BATCH_BLOCKS * DataLog.BLOCK]);
+    private static byte[] newBuffer() {
+        return new byte[INDEX_END + TransferFormat.BATCH_BLOCKS * DataLog.BLOCK];
     }
 
     /** The next batch, or null after the last; a batch stays valid until the next call. */
@@ -45,35 +48,44 @@ final class BlockReader implements AutoCloseable {
             return null;
         }
         ahead = readAhead(spare);
-        spare = ready;
+        spare = ready.bytes();
         return ready;
     }
 
-    /** Takes the next entries of the plan (on this thread) and reads their data on the reader's. */
-    private Future<Batch> readAhead(Batch into) {
+    /** Takes the next entries of the plan and writes their index (on this thread), reads their data on the reader's. */
+    private Future<Batch> readAhead(byte[] into) {
         int n = 0;
-        while (n < BATCH_BLOCKS && plan.hasNext()) {
+        while (n < TransferFormat.BATCH_BLOCKS && plan.hasNext()) {
             Map.Entry<Long, Long> e = plan.next();
-            into.blks()[n] = e.getKey();
-            into.refs()[n] = e.getValue();
+            blks[n] = e.getKey();
+            refs[n] = e.getValue();
             n++;
         }
         int count = n;
+        ByteBuffer index = ByteBuffer.wrap(into);
+        index.putInt(count);
+        for (int i = 0; i < count; i++) {
+            index.putLong(blks[i]).putInt(refs[i] == DataLog.ZERO ? 0 : DataLog.BLOCK);
+        }
+        int dataStart = index.position();
+        long[] toRead = new long[count];
+        int withData = 0;
+        for (int i = 0; i < count; i++) {
+            if (refs[i] != DataLog.ZERO) {
+                toRead[withData++] = refs[i];
+            }
+        }
+        int blocks = withData;
         return reader.submit(() -> {
-            long[] refs = into.refs();
-            for (int i = 0; i < count; ) {
-                if (refs[i] == DataLog.ZERO) {
-                    i++;
-                    continue;
-                }
+            for (int i = 0; i < blocks; ) {
                 int run = 1;
-                while (i + run < count && refs[i + run] == refs[i] + (long) run * DataLog.BLOCK) {
+                while (i + run < blocks && toRead[i + run] == toRead[i] + (long) run * DataLog.BLOCK) {
                     run++;
                 }
-                data.readRun(refs[i], ByteBuffer.wrap(into.data(), i * DataLog.BLOCK, run * DataLog.BLOCK));
+                data.readRun(toRead[i], ByteBuffer.wrap(into, dataStart + i * DataLog.BLOCK, run * DataLog.BLOCK));
                 i += run;
             }
-            return new Batch(count, into.blks(), refs, into.data());
+            return new Batch(count, into, dataStart + blocks * DataLog.BLOCK);
         });
     }
 

@@ -118,14 +118,17 @@ public final class PeerClient {
         throw new ArrayException(code, message, object);
     }
 
-    /** POSTs a streamed binary body (chunked) and returns the JSON answer. */
-    public JsonNode stream(String path, BodyWriter writer) {
+    /**
+     * POSTs a streamed binary body of exactly {@code length} bytes (no chunk framing to write and decode;
+     * a writer that writes more or less fails the call) and returns the JSON answer.
+     */
+    public JsonNode stream(String path, long length, BodyWriter writer) {
         HttpURLConnection conn = null;
         try {
             conn = (HttpURLConnection) new URL(base + path).openConnection();
             conn.setRequestMethod("POST");
             conn.setDoOutput(true);
-            conn.setChunkedStreamingMode(1 << 20);
+            conn.setFixedLengthStreamingMode(length);
             conn.setConnectTimeout(3000);
             conn.setReadTimeout(300_000);
             conn.setRequestProperty("Authorization", authorization);

@@ -1,15 +1,27 @@
 package org.opensra.array.repl;
 
+import org.opensra.array.store.DataLog;
+
 /**
- * The transfer stream between arrays: int header length, header JSON, then per member a sequence
- * of (long block, int length 0|BLOCK, bytes) ended by block -1, then the END marker. A stream
- * without its END marker is never applied.
+ * The transfer stream between arrays, sent with its exact length: int header length, header JSON, then
+ * per member a sequence of batches ended by a batch of count 0, then the END marker. A batch is
+ * {@code int count} (1..{@value #BATCH_BLOCKS}), then {@code count} index entries {@code (long block,
+ * int length 0|BLOCK)}, then the data of the entries of length BLOCK, one after another in index order:
+ * a batch is read from disk straight into its place on the wire and received straight into the block
+ * data chunk it is appended from. A stream without its END marker is never applied.
  */
 final class TransferFormat {
-    static final long MEMBER_END = -1L;
     static final long END = 0x4f70656e53524121L;
-    static final int RECORD_HEADER = 12;
+    static final int BATCH_BLOCKS = 64;
+    static final int ENTRY = 12;
+    static final int COUNT = 4;
 
     private TransferFormat() {
+    }
+
+    /** Bytes on the wire for a member of {@code blocks} blocks of which {@code withData} carry data. */
+    static long memberBytes(long blocks, long withData) {
+        long batches = (blocks + BATCH_BLOCKS - 1) / BATCH_BLOCKS;
+        return batches * COUNT + blocks * ENTRY + withData * DataLog.BLOCK + COUNT;
     }
 }

@@ -12,7 +12,6 @@ import org.opensra.array.store.DataLog;
 import org.opensra.array.store.Db;
 import org.opensra.array.store.LayerStore;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +87,8 @@ public final class TransferReceiver {
     }
 
     public Map<String, Object> apply(InputStream raw) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 20));
+        // unbuffered: block data is read straight into the chunk it is appended from
+        DataInputStream in = new DataInputStream(raw);
         int hlen = in.readInt();
         if (hlen <= 0 || hlen > (16 << 20)) {
             throw ArrayException.badRequest("bad transfer header length " + hlen);
@@ -150,32 +150,33 @@ public final class TransferReceiver {
     }
 
     private void receive(DataInputStream in, List<Member> members, boolean discard) throws IOException {
-        byte[] block = new byte[DataLog.BLOCK];
+        byte[] index = new byte[TransferFormat.BATCH_BLOCKS * TransferFormat.ENTRY];
         try (ChunkAppender appender = new ChunkAppender(vols.data())) {
             for (Member m : members) {
                 while (true) {
-                    long blk = in.readLong();
-                    if (blk == TransferFormat.MEMBER_END) {
+                    int count = in.readInt();
+                    if (count == 0) {
                         break;
                     }
-                    int len = in.readInt();
-                    if (len == 0) {
-                        if (!discard) {
-                            m.add(blk, DataLog.ZERO);
+                    if (count < 0 || count > TransferFormat.BATCH_BLOCKS) {
+                        throw new IOException("bad batch size " + count);
+                    }
+                    in.readFully(index, 0, count * TransferFormat.ENTRY);
+                    ByteBuffer entries = ByteBuffer.wrap(index, 0, count * TransferFormat.ENTRY);
+                    for (int i = 0; i < count; i++) {
+                        long blk = entries.getLong();
+                        int len = entries.getInt();
+                        if (len == 0) {
+                            if (!discard) {
+                                m.add(blk, DataLog.ZERO);
+                            }
+                        } else if (len != DataLog.BLOCK) {
+                            throw new IOException("bad block length " + len);
+                        } else if (discard) {
+                            in.skipNBytes(DataLog.BLOCK);
+                        } else {
+                            appender.receive(in, m, blk);
                         }
-                        continue;
-                    }
-                    if (len != DataLog.BLOCK) {
-                        throw new IOException("bad block length " + len);
-                    }
-                    in.readFully(block);
-                    if (discard) {
-                        continue;
-                    }
-                    if (DataLog.isZero(block, 0, block.length)) {
-                        m.add(blk, DataLog.ZERO);
-                    } else {
-                        appender.add(m, blk, block);
                     }
                 }
             }
@@ -187,9 +188,10 @@ public final class TransferReceiver {
     }
 
     /**
-     * Gathers received blocks into chunks and appends each full chunk on a second thread, so that
-     * the disk write of one chunk overlaps the network read of the next. The refs of a chunk's
-     * blocks are recorded in their members (on the receiving thread) once its append is done.
+     * Receives blocks straight into the chunk being filled and appends each full chunk on a second
+     * thread, so that the disk write of one chunk overlaps the network read of the next. The refs of
+     * a chunk's blocks are recorded in their members (on the receiving thread) once its append is done;
+     * a received block of zeros is recorded as a zero block and takes no space.
      */
     private static final class ChunkAppender implements AutoCloseable {
         private final DataLog data;
@@ -208,11 +210,17 @@ public final class TransferReceiver {
             this.data = data;
         }
 
-        void add(Member m, long blk, byte[] block) throws IOException {
+        /** Reads the next block of {@code in} into the chunk. */
+        void receive(DataInputStream in, Member m, long blk) throws IOException {
+            int at = n * DataLog.BLOCK;
+            in.readFully(filling.array(), at, DataLog.BLOCK);
+            if (DataLog.isZero(filling.array(), at, DataLog.BLOCK)) {
+                m.add(blk, DataLog.ZERO);
+                return;
+            }
             owners[n] = m;
             blks[n] = blk;
             n++;
-            filling.put(block);
             if (n == CHUNK_BLOCKS) {
                 send();
             }
@@ -229,7 +237,7 @@ public final class TransferReceiver {
         private void send() throws IOException {
             await();
             ByteBuffer chunk = filling;
-            chunk.flip();
+            chunk.position(0).limit(n * DataLog.BLOCK);
             filling = spare;
             spare = chunk;
             filling.clear();

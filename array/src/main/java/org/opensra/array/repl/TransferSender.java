@@ -12,9 +12,9 @@ import org.opensra.array.store.DataLog;
 import org.opensra.array.store.Db;
 import org.opensra.array.store.LayerStore;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,11 +32,13 @@ import java.util.TreeMap;
 public final class TransferSender {
     private record MemberPlan(Pair pair, Snapshot point, boolean full, String baseRp, TreeMap<Long, Long> blocks) {
         long wireBytes() {
-            long n = 0;
+            long withData = 0;
             for (long ref : blocks.values()) {
-                n += TransferFormat.RECORD_HEADER + (ref == DataLog.ZERO ? 0 : DataLog.BLOCK);
+                if (ref != DataLog.ZERO) {
+                    withData++;
+                }
             }
-            return n + 8;
+            return TransferFormat.memberBytes(blocks.size(), withData);
         }
     }
 
@@ -62,11 +64,6 @@ public final class TransferSender {
         PeerClient peer = peers.client(members.get(0).peerArray());
         Map<String, TargetState> states = targetStates(peer, members);
         List<MemberPlan> plan = vols.db().tx(c -> plan(c, job, unit, members, states));
-        long total = 0;
-        for (MemberPlan m : plan) {
-            total += m.wireBytes();
-        }
-        job.beginTransfer(total + 1024);
         Map<String, Long> perMember = new HashMap<>();
         List<Map<String, Object>> headerMembers = new ArrayList<>();
         for (MemberPlan m : plan) {
@@ -75,20 +72,23 @@ public final class TransferSender {
         }
         Map<String, Object> header = Json.obj("jobId", job.id(), "unit", unit, "sourceArray", vols.ids().arrayId(),
             "time", plan.get(0).point().time(), "members", headerMembers);
-        peer.stream("/internal/v1/replication/transfer", out -> {
+        byte[] h = Json.bytes(header);
+        long length = 4 + h.length + 8;
+        for (MemberPlan m : plan) {
+            length += m.wireBytes();
+        }
+        job.beginTransfer(length);
+        peer.stream("/internal/v1/replication/transfer", length, out -> {
             CountingOutputStream counting = new CountingOutputStream(out, job::sent);
-            DataOutputStream dout = new DataOutputStream(new BufferedOutputStream(counting, 1 << 20));
-            byte[] h = Json.MAPPER.writeValueAsBytes(header);
-            dout.writeInt(h.length);
-            dout.write(h);
+            counting.write(ByteBuffer.allocate(4).putInt(h.length).array());
+            counting.write(h);
             for (MemberPlan m : plan) {
                 long before = job.bytesSent();
-                writeMember(dout, m);
-                dout.flush();
+                writeMember(counting, m);
                 perMember.put(m.pair().id(), job.bytesSent() - before);
             }
-            dout.writeLong(TransferFormat.END);
-            dout.flush();
+            counting.write(ByteBuffer.allocate(8).putLong(TransferFormat.END).array());
+            counting.flush();
         });
         vols.db().tx(c -> {
             String now = Clock.now();
@@ -172,21 +172,14 @@ public final class TransferSender {
         return out;
     }
 
-    private void writeMember(DataOutputStream out, MemberPlan m) throws IOException {
+    /** A member's batches, each written as read (one write of index and data), then the count-0 batch. */
+    private void writeMember(OutputStream out, MemberPlan m) throws IOException {
         try (BlockReader reader = new BlockReader(vols.data(), m.blocks())) {
             for (BlockReader.Batch batch = reader.next(); batch != null; batch = reader.next()) {
-                for (int i = 0; i < batch.count(); i++) {
-                    out.writeLong(batch.blks()[i]);
-                    if (batch.refs()[i] == DataLog.ZERO) {
-                        out.writeInt(0);
-                    } else {
-                        out.writeInt(DataLog.BLOCK);
-                        out.write(batch.data(), i * DataLog.BLOCK, DataLog.BLOCK);
-                    }
-                }
+                out.write(batch.bytes(), 0, batch.length());
             }
         }
-        out.writeLong(TransferFormat.MEMBER_END);
+        out.write(new byte[TransferFormat.COUNT]);
     }
 
     /** Records a failed transfer on the unit's pairs (state broken, last error). */
