@@ -73,7 +73,7 @@ public final class TransferSender {
         Map<String, Object> header = Json.obj("jobId", job.id(), "unit", unit, "sourceArray", vols.ids().arrayId(),
             "time", plan.get(0).point().time(), "members", headerMembers);
         byte[] h = Json.bytes(header);
-        long length = 4 + h.length + 8;
+        long length = Integer.BYTES + h.length + Long.BYTES; // header length, header, END
         for (MemberPlan m : plan) {
             length += m.wireBytes();
         }
