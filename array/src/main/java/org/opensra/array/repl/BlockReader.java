@@ -25,8 +25,6 @@ final class BlockReader implements AutoCloseable {
     private final DataLog data;
     private final Iterator<Map.Entry<Long, Long>> plan;
     private final ExecutorService reader = Futures.helperThread("transfer-read");
-    private final long[] blks = new long[TransferFormat.BATCH_BLOCKS];
-    private final long[] refs = new long[TransferFormat.BATCH_BLOCKS];
     private byte[] spare = newBuffer();
     private Future<Batch> ahead;
 
@@ -54,28 +52,23 @@ final class BlockReader implements AutoCloseable {
 
     /** Takes the next entries of the plan and writes their index (on this thread), reads their data on the reader's. */
     private Future<Batch> readAhead(byte[] into) {
-        int n = 0;
-        while (n < TransferFormat.BATCH_BLOCKS && plan.hasNext()) {
-            Map.Entry<Long, Long> e = plan.next();
-            blks[n] = e.getKey();
-            refs[n] = e.getValue();
-            n++;
-        }
-        int count = n;
-        ByteBuffer index = ByteBuffer.wrap(into);
-        index.putInt(count);
-        for (int i = 0; i < count; i++) {
-            index.putLong(blks[i]).putInt(refs[i] == DataLog.ZERO ? 0 : DataLog.BLOCK);
-        }
-        int dataStart = index.position();
-        long[] toRead = new long[count];
+        ByteBuffer index = ByteBuffer.wrap(into).position(TransferFormat.COUNT);
+        long[] toRead = new long[TransferFormat.BATCH_BLOCKS];
+        int count = 0;
         int withData = 0;
-        for (int i = 0; i < count; i++) {
-            if (refs[i] != DataLog.ZERO) {
-                toRead[withData++] = refs[i];
+        while (count < TransferFormat.BATCH_BLOCKS && plan.hasNext()) {
+            Map.Entry<Long, Long> e = plan.next();
+            long ref = e.getValue();
+            index.putLong(e.getKey()).putInt(ref == DataLog.ZERO ? 0 : DataLog.BLOCK);
+            if (ref != DataLog.ZERO) {
+                toRead[withData++] = ref;
             }
+            count++;
         }
+        index.putInt(0, count);
+        int dataStart = index.position();
         int blocks = withData;
+        int batchCount = count;
         return reader.submit(() -> {
             for (int i = 0; i < blocks; ) {
                 int run = 1;
@@ -85,7 +78,7 @@ final class BlockReader implements AutoCloseable {
                 data.readRun(toRead[i], ByteBuffer.wrap(into, dataStart + i * DataLog.BLOCK, run * DataLog.BLOCK));
                 i += run;
             }
-            return new Batch(count, into, dataStart + blocks * DataLog.BLOCK);
+            return new Batch(batchCount, into, dataStart + blocks * DataLog.BLOCK);
         });
     }
 
