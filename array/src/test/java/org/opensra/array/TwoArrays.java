@@ -31,7 +31,7 @@ public final class TwoArrays implements AutoCloseable {
 
     static ArrayDaemon start(String id, Path data, int port, String password) throws IOException {
         return ArrayDaemon.start(new DaemonConfig(id, null, data, new InetSocketAddress("127.0.0.1", port), USER,
-            password.toCharArray(), false));
+            password.toCharArray(), false, 0));
     }
 
     public String addrA() {

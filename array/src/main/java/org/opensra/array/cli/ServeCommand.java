@@ -33,6 +33,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--one-lun-per-iscsi-target", description = "one iSCSI target per LUN")
     boolean oneLunPerTarget;
 
+    @Option(names = "--transfer-port", defaultValue = "0",
+        description = "port on the listen host that receives replication data from peers (default 0: any free)")
+    int transferPort;
+
     @Override
     public Integer call() throws Exception {
         char[] password;
@@ -43,7 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         DaemonConfig cfg;
         try {
-            cfg = new DaemonConfig(arrayId, name, data, DaemonConfig.parseAddress(listen), user, password, oneLunPerTarget);
+            cfg = new DaemonConfig(arrayId, name, data, DaemonConfig.parseAddress(listen), user, password, oneLunPerTarget,
+                transferPort);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
@@ -53,7 +58,8 @@ public final class ServeCommand implements Callable<Integer> {
             daemon.close();
             stopped.countDown();
         }, "shutdown"));
-        System.out.println("sra-array " + arrayId + " listening on " + daemon.addressString());
+        System.out.println("sra-array " + arrayId + " listening on " + daemon.addressString()
+            + " (replication data on port " + daemon.transferPort() + ")");
         System.out.flush();
         stopped.await();
         return 0;

@@ -19,6 +19,7 @@ import org.opensra.array.repl.Scheduler;
 import org.opensra.array.repl.SyncEngine;
 import org.opensra.array.repl.SyncRequests;
 import org.opensra.array.repl.TestClones;
+import org.opensra.array.repl.TransferPort;
 import org.opensra.array.repl.TransferReceiver;
 import org.opensra.array.repl.TransferSender;
 import org.opensra.array.security.Credentials;
@@ -42,6 +43,7 @@ public final class ArrayDaemon implements AutoCloseable {
     private final SyncEngine engine;
     private final Scheduler scheduler;
     private final ApiServer server;
+    private final TransferPort transferPort;
     private final Services services;
 
     private ArrayDaemon(DaemonConfig cfg) throws IOException {
@@ -75,11 +77,12 @@ public final class ArrayDaemon implements AutoCloseable {
         VolumeService vols = new VolumeService(db, data, ids);
         PeerRegistry peers = new PeerRegistry(db, box);
         TransferReceiver receiver = new TransferReceiver(vols);
+        transferPort = new TransferPort(new InetSocketAddress(cfg.listen().getAddress(), cfg.transferPort()), receiver);
         engine = new SyncEngine(db, ids, new TransferSender(vols, peers));
         RoleOperations roles = new RoleOperations(vols, peers, receiver);
         services = new Services(cfg.arrayId(), cfg.name() == null ? cfg.arrayId() : cfg.name(), cfg.oneLunPerIscsiTarget(),
             vols, peers, new ReplicationConfig(vols, peers), new ReplicationQueries(vols, engine, peers),
-            new SyncRequests(vols, engine, peers), roles, new TestClones(vols, receiver, roles), receiver,
+            new SyncRequests(vols, engine, peers), roles, new TestClones(vols, receiver, roles), receiver, transferPort,
             new Presentation(vols, cfg.oneLunPerIscsiTarget()));
         Router router = new Router();
         ArrayRoutes.register(router, services);
@@ -94,6 +97,7 @@ public final class ArrayDaemon implements AutoCloseable {
     /** Opens the data folder, starts serving, resumes interrupted sync jobs and the RPO schedule. */
     public static ArrayDaemon start(DaemonConfig cfg) throws IOException {
         ArrayDaemon d = new ArrayDaemon(cfg);
+        d.transferPort.start();
         d.server.start();
         d.engine.resumeInterrupted();
         d.scheduler.start();
@@ -108,6 +112,11 @@ public final class ArrayDaemon implements AutoCloseable {
         return server.address().getHostString() + ":" + server.address().getPort();
     }
 
+    /** The port receiving replication data from peers. */
+    public int transferPort() {
+        return transferPort.port();
+    }
+
     public Services services() {
         return services;
     }
@@ -116,6 +125,7 @@ public final class ArrayDaemon implements AutoCloseable {
     public void close() {
         scheduler.close();
         server.close();
+        transferPort.close();
         engine.close();
         data.close();
         db.close();

@@ -3,12 +3,18 @@ package org.opensra.array.daemon;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
-/** What one array daemon needs: its id, data folder, listen address and its API user. */
+/**
+ * What one array daemon needs: its id, data folder, listen address, its API user, and the port on the
+ * listen host that receives replication data from peers (0: any free one).
+ */
 public record DaemonConfig(String arrayId, String name, Path dataDir, InetSocketAddress listen, String user,
-                           char[] password, boolean oneLunPerIscsiTarget) {
+                           char[] password, boolean oneLunPerIscsiTarget, int transferPort) {
     public DaemonConfig {
         if (arrayId == null || !arrayId.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("array id must match [a-z0-9][a-z0-9-]*: " + arrayId);
+        }
+        if (transferPort < 0 || transferPort > 65535) {
+            throw new IllegalArgumentException("transfer port must be 0..65535: " + transferPort);
         }
     }
 

@@ -8,10 +8,12 @@ import org.opensra.array.repl.ReplicationQueries;
 import org.opensra.array.repl.RoleOperations;
 import org.opensra.array.repl.SyncRequests;
 import org.opensra.array.repl.TestClones;
+import org.opensra.array.repl.TransferPort;
 import org.opensra.array.repl.TransferReceiver;
 
 /** The daemon's services, as the HTTP routes see them. */
 public record Services(String arrayId, String arrayName, boolean oneLunPerIscsiTarget, VolumeService volumes,
                        PeerRegistry peers, ReplicationConfig config, ReplicationQueries queries, SyncRequests sync,
-                       RoleOperations roles, TestClones testClones, TransferReceiver receiver, Presentation presentation) {
+                       RoleOperations roles, TestClones testClones, TransferReceiver receiver, TransferPort transferPort,
+                       Presentation presentation) {
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
  * read with one call; zero blocks take no read and no data.
  */
 final class BlockReader implements AutoCloseable {
-    /** A wire batch: {@code bytes[0, length)} is sent as it is. */
-    record Batch(int count, byte[] bytes, int length) {
+    /** A wire batch: {@code bytes} (position 0 to its limit) is sent as it is. */
+    record Batch(int count, ByteBuffer bytes) {
     }
 
     private static final int INDEX_END = TransferFormat.COUNT + TransferFormat.BATCH_BLOCKS * TransferFormat.ENTRY;
@@ -25,7 +25,7 @@ final class BlockReader implements AutoCloseable {
     private final DataLog data;
     private final Iterator<Map.Entry<Long, Long>> plan;
     private final ExecutorService reader = Futures.helperThread("transfer-read");
-    private byte[] spare = newBuffer();
+    private ByteBuffer spare = newBuffer();
     private Future<Batch> ahead;
 
     /** blocks: block number to data ref (DataLog.ZERO for a zero block), in the order to send. */
@@ -35,8 +35,9 @@ final class BlockReader implements AutoCloseable {
         ahead = readAhead(newBuffer());
     }
 
-    private static byte[] newBuffer() {
-        return new byte[INDEX_END + TransferFormat.BATCH_BLOCKS * DataLog.BLOCK];
+    /** Direct memory: the file read lands in it and the socket write takes from it, with no copy between. */
+    private static ByteBuffer newBuffer() {
+        return ByteBuffer.allocateDirect(INDEX_END + TransferFormat.BATCH_BLOCKS * DataLog.BLOCK);
     }
 
     /** The next batch, or null after the last; a batch stays valid until the next call. */
@@ -51,8 +52,8 @@ final class BlockReader implements AutoCloseable {
     }
 
     /** Takes the next entries of the plan and writes their index (on this thread), reads their data on the reader's. */
-    private Future<Batch> readAhead(byte[] into) {
-        ByteBuffer index = ByteBuffer.wrap(into).position(TransferFormat.COUNT);
+    private Future<Batch> readAhead(ByteBuffer into) {
+        ByteBuffer index = into.clear().position(TransferFormat.COUNT);
         long[] toRead = new long[TransferFormat.BATCH_BLOCKS];
         int count = 0;
         int withData = 0;
@@ -75,10 +76,10 @@ final class BlockReader implements AutoCloseable {
                 while (i + run < blocks && toRead[i + run] == toRead[i] + (long) run * DataLog.BLOCK) {
                     run++;
                 }
-                data.readRun(toRead[i], ByteBuffer.wrap(into, dataStart + i * DataLog.BLOCK, run * DataLog.BLOCK));
+                data.readRun(toRead[i], into.slice(dataStart + i * DataLog.BLOCK, run * DataLog.BLOCK));
                 i += run;
             }
-            return new Batch(batchCount, into, dataStart + blocks * DataLog.BLOCK);
+            return new Batch(batchCount, into.limit(dataStart + blocks * DataLog.BLOCK).position(0));
         });
     }
 

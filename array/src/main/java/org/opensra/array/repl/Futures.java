@@ -20,6 +20,15 @@ final class Futures {
         });
     }
 
+    /** {@code count} daemon threads with this name, started as tasks come. */
+    static ExecutorService helperThreads(String name, int count) {
+        return Executors.newFixedThreadPool(count, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** The task's result; its runtime failure is rethrown as is, any other as an IOException saying what failed. */
     static <T> T await(Future<T> task, String what) throws IOException {
         try {

@@ -5,26 +5,24 @@ import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.Json;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 
-/** HTTP/JSON calls to a peer array, authenticated with the peer credential. */
+/** Calls to a peer array: HTTP/JSON, authenticated with the peer credential, and transfers over its transfer port. */
 public final class PeerClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-
-    public interface BodyWriter {
-        void write(OutputStream out) throws IOException;
-    }
 
     private final String peerId;
     private final String base;
@@ -119,32 +117,63 @@ public final class PeerClient {
     }
 
     /**
-     * POSTs a streamed binary body of exactly {@code length} bytes (no chunk framing to write and decode;
-     * a writer that writes more or less fails the call) and returns the JSON answer.
+     * Sends one transfer over the peer's transfer port ({@link TransferPort}): asks for a ticket over the
+     * API, connects, writes the ticket and the header, then the blocks if the peer asks for them, and
+     * returns the peer's JSON answer.
      */
-    public JsonNode stream(String path, long length, BodyWriter writer) {
-        HttpURLConnection conn = null;
+    public JsonNode transfer(ChannelWriter header, ChannelWriter blocks) {
+        JsonNode t = post("/internal/v1/replication/transfer-ticket", Json.obj(), Duration.ofSeconds(15));
+        byte[] ticket;
         try {
-            conn = (HttpURLConnection) new URL(base + path).openConnection();
-            conn.setRequestMethod("POST");
-            conn.setDoOutput(true);
-            conn.setFixedLengthStreamingMode(length);
-            conn.setConnectTimeout(3000);
-            conn.setReadTimeout(300_000);
-            conn.setRequestProperty("Authorization", authorization);
-            conn.setRequestProperty("Content-Type", "application/octet-stream");
-            try (OutputStream out = conn.getOutputStream()) {
-                writer.write(out);
+            ticket = HexFormat.of().parseHex(t.path("ticket").asText());
+        } catch (IllegalArgumentException e) {
+            throw new ArrayException(ErrorCode.INTERNAL, "peer " + peerId + " sent a malformed transfer ticket", peerId);
+        }
+        InetSocketAddress port = new InetSocketAddress(URI.create(base).getHost(), t.path("port").asInt());
+        try (SocketChannel ch = SocketChannel.open()) {
+            ch.socket().connect(port, 3000);
+            TransferPort.keepAlive(ch);
+            writeAll(ch, ByteBuffer.wrap(ticket));
+            header.write(ch);
+            TransferPort.Frame f = readFrame(ch);
+            if (f.status() == TransferPort.SEND_BLOCKS) {
+                blocks.write(ch);
+                ch.shutdownOutput();
+                f = readFrame(ch);
             }
-            int status = conn.getResponseCode();
-            InputStream in = status / 100 == 2 ? conn.getInputStream() : conn.getErrorStream();
-            byte[] body = in == null ? new byte[0] : in.readAllBytes();
-            return decode(status, body);
+            return decode(f.status(), f.body());
         } catch (IOException e) {
             throw unreachable(e);
-        } finally {
-            if (conn != null) {
-                conn.disconnect();
+        }
+    }
+
+    public interface ChannelWriter {
+        void write(WritableByteChannel ch) throws IOException;
+    }
+
+    static void writeAll(WritableByteChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
+    }
+
+    private static TransferPort.Frame readFrame(SocketChannel ch) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(2 * Integer.BYTES);
+        readAll(ch, head);
+        int status = head.getInt(0);
+        int length = head.getInt(Integer.BYTES);
+        if (length < 0 || length > (16 << 20)) {
+            throw new IOException("bad answer length " + length + " on the transfer connection");
+        }
+        ByteBuffer body = ByteBuffer.allocate(length);
+        readAll(ch, body);
+        return new TransferPort.Frame(status, body.array());
+    }
+
+    private static void readAll(SocketChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b) < 0) {
+                throw new EOFException("the peer closed the transfer connection without an answer");
             }
         }
     }

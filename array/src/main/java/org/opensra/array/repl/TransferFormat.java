@@ -3,8 +3,9 @@ package org.opensra.array.repl;
 import org.opensra.array.store.DataLog;
 
 /**
- * The transfer stream between arrays, sent with its exact length: int header length, header JSON, then
- * per member a sequence of batches ended by a batch of count 0, then the END marker. A batch is
+ * The transfer stream between arrays, sent over the target's {@link TransferPort}: int header length,
+ * header JSON, then (once the target asks for the blocks) per member a sequence of batches ended by a
+ * batch of count 0, then the END marker. A batch is
  * {@code int count} (1..{@value #BATCH_BLOCKS}), then {@code count} index entries {@code (long block,
  * int length 0|BLOCK)}, then the data of the entries of length BLOCK, one after another in index order:
  * a batch is read from disk straight into its place on the wire and received straight into the block

@@ -12,12 +12,12 @@ import org.opensra.array.store.DataLog;
 import org.opensra.array.store.Db;
 import org.opensra.array.store.LayerStore;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,28 +86,47 @@ public final class TransferReceiver {
             + " ORDER BY rowid DESC LIMIT 1", Snapshot::of, volumeId, Snapshot.RECOVERY_POINT);
     }
 
-    public Map<String, Object> apply(InputStream raw) throws IOException {
-        // unbuffered: block data is read straight into the chunk it is appended from
-        DataInputStream in = new DataInputStream(raw);
-        int hlen = in.readInt();
-        if (hlen <= 0 || hlen > (16 << 20)) {
-            throw ArrayException.badRequest("bad transfer header length " + hlen);
+    /**
+     * A transfer between its header and its blocks: staged (its staging layers exist) or already applied
+     * (a retry of a point this array holds: the answer is known and no block needs to travel).
+     */
+    public final class Incoming {
+        private final List<Member> members;
+        private final String time;
+        private final Map<String, Object> answer;
+        private boolean open;
+
+        private Incoming(List<Member> members, String time, Map<String, Object> answer) {
+            this.members = members;
+            this.time = time;
+            this.answer = answer;
+            this.open = answer == null;
         }
-        JsonNode header = Json.MAPPER.readTree(in.readNBytes(hlen));
-        List<Member> members = new ArrayList<>();
-        for (JsonNode m : header.path("members")) {
-            members.add(new Member(m));
+
+        /** The answer when the point is already applied; null when the blocks are to be sent. */
+        public Map<String, Object> answer() {
+            return answer;
         }
-        String time = header.path("time").asText(Clock.now());
-        boolean alreadyApplied = vols.db().tx(c -> prepare(c, members));
-        try {
-            receive(in, members, alreadyApplied);
-            if (alreadyApplied) {
-                return Json.obj("applied", false, "recoveryPoints", vols.db().tx(c -> describe(c, members)));
+
+        /** Receives the blocks and the end marker, then applies the point in one transaction. */
+        public Map<String, Object> finish(ReadableByteChannel ch) throws IOException {
+            try {
+                receive(new TransferInput(ch), members);
+                vols.data().force();
+                Map<String, Object> done = vols.db().tx(c -> commit(c, members, time));
+                open = false;
+                return done;
+            } finally {
+                abort();
             }
-            vols.data().force();
-            return vols.db().tx(c -> commit(c, members, time));
-        } catch (IOException | RuntimeException e) {
+        }
+
+        /** Drops the staged layers of a transfer that is not finished (no-op once it is). */
+        public void abort() {
+            if (!open) {
+                return;
+            }
+            open = false;
             vols.db().tx(c -> {
                 for (Member m : members) {
                     if (m.staging >= 0) {
@@ -117,8 +136,30 @@ public final class TransferReceiver {
                 }
                 return null;
             });
-            throw e;
         }
+    }
+
+    /** Reads a transfer's header and stages it (or finds it already applied). */
+    public Incoming begin(ReadableByteChannel ch) throws IOException {
+        TransferInput in = new TransferInput(ch);
+        int hlen = in.readInt();
+        if (hlen <= 0 || hlen > (16 << 20)) {
+            throw ArrayException.badRequest("bad transfer header length " + hlen);
+        }
+        ByteBuffer h = ByteBuffer.allocate(hlen);
+        in.readFully(h);
+        JsonNode header = Json.MAPPER.readTree(h.array());
+        List<Member> members = new ArrayList<>();
+        for (JsonNode m : header.path("members")) {
+            members.add(new Member(m));
+        }
+        if (members.isEmpty()) {
+            throw ArrayException.badRequest("transfer header names no member");
+        }
+        String time = header.path("time").asText(Clock.now());
+        return vols.db().tx(c -> prepare(c, members)
+            ? new Incoming(members, time, Json.obj("applied", false, "recoveryPoints", describe(c, members)))
+            : new Incoming(members, time, null));
     }
 
     private boolean prepare(Connection c, List<Member> members) throws SQLException {
@@ -149,8 +190,8 @@ public final class TransferReceiver {
         return false;
     }
 
-    private void receive(DataInputStream in, List<Member> members, boolean discard) throws IOException {
-        byte[] index = new byte[TransferFormat.BATCH_BLOCKS * TransferFormat.ENTRY];
+    private void receive(TransferInput in, List<Member> members) throws IOException {
+        ByteBuffer index = ByteBuffer.allocate(TransferFormat.BATCH_BLOCKS * TransferFormat.ENTRY);
         try (ChunkAppender appender = new ChunkAppender(vols.data())) {
             for (Member m : members) {
                 while (true) {
@@ -161,19 +202,16 @@ public final class TransferReceiver {
                     if (count < 0 || count > TransferFormat.BATCH_BLOCKS) {
                         throw new IOException("bad batch size " + count);
                     }
-                    in.readFully(index, 0, count * TransferFormat.ENTRY);
-                    ByteBuffer entries = ByteBuffer.wrap(index, 0, count * TransferFormat.ENTRY);
+                    index.clear().limit(count * TransferFormat.ENTRY);
+                    in.readFully(index);
+                    index.flip();
                     for (int i = 0; i < count; i++) {
-                        long blk = entries.getLong();
-                        int len = entries.getInt();
+                        long blk = index.getLong();
+                        int len = index.getInt();
                         if (len == 0) {
-                            if (!discard) {
-                                m.add(blk, DataLog.ZERO);
-                            }
+                            m.add(blk, DataLog.ZERO);
                         } else if (len != DataLog.BLOCK) {
                             throw new IOException("bad block length " + len);
-                        } else if (discard) {
-                            in.skipNBytes(DataLog.BLOCK);
                         } else {
                             appender.receive(in, m, blk);
                         }
@@ -188,33 +226,38 @@ public final class TransferReceiver {
     }
 
     /**
-     * Receives blocks straight into the chunk being filled and appends each full chunk on a second
-     * thread, so that the disk write of one chunk overlaps the network read of the next. The refs of
-     * a chunk's blocks are recorded in their members (on the receiving thread) once its append is done;
-     * a received block of zeros is recorded as a zero block and takes no space.
+     * Receives blocks straight into the chunk being filled (direct memory, aligned for O_DIRECT) and
+     * writes each full chunk on helper threads, up to {@value #WRITES_IN_FLIGHT} chunks at a time, so
+     * that disk writes overlap each other and the network reads of the next chunk. A chunk's place in the
+     * block data is reserved when it is handed over, so its blocks' refs are known at once; they are
+     * recorded in their members when its write is done. A received block of zeros is recorded as a zero
+     * block and takes no space.
      */
     private static final class ChunkAppender implements AutoCloseable {
+        private static final int WRITES_IN_FLIGHT = 2;
+
+        private record Write(ByteBuffer chunk, Member[] owners, long[] blks, int n, long first, Future<?> done) {
+        }
+
         private final DataLog data;
-        private final ExecutorService writer = Futures.helperThread("transfer-append");
-        private ByteBuffer filling = ByteBuffer.allocate(CHUNK_BLOCKS * DataLog.BLOCK);
-        private ByteBuffer spare = ByteBuffer.allocate(CHUNK_BLOCKS * DataLog.BLOCK);
-        private final Member[] owners = new Member[CHUNK_BLOCKS];
-        private final long[] blks = new long[CHUNK_BLOCKS];
-        private final Member[] writingOwners = new Member[CHUNK_BLOCKS];
-        private final long[] writingBlks = new long[CHUNK_BLOCKS];
+        private final ExecutorService writers = Futures.helperThreads("transfer-write", WRITES_IN_FLIGHT);
+        private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
+        private final ArrayDeque<Write> inFlight = new ArrayDeque<>();
+        private ByteBuffer filling;
+        private Member[] owners = new Member[CHUNK_BLOCKS];
+        private long[] blks = new long[CHUNK_BLOCKS];
         private int n;
-        private int writingN;
-        private Future<Long> writing;
 
         ChunkAppender(DataLog data) {
             this.data = data;
+            filling = DataLog.alignedBuffer(CHUNK_BLOCKS * DataLog.BLOCK);
         }
 
         /** Reads the next block of {@code in} into the chunk. */
-        void receive(DataInputStream in, Member m, long blk) throws IOException {
-            int at = n * DataLog.BLOCK;
-            in.readFully(filling.array(), at, DataLog.BLOCK);
-            if (DataLog.isZero(filling.array(), at, DataLog.BLOCK)) {
+        void receive(TransferInput in, Member m, long blk) throws IOException {
+            ByteBuffer block = filling.limit((n + 1) * DataLog.BLOCK).position(n * DataLog.BLOCK).slice();
+            in.readFully(block);
+            if (DataLog.isZero(block.flip())) {
                 m.add(blk, DataLog.ZERO);
                 return;
             }
@@ -222,51 +265,48 @@ public final class TransferReceiver {
             blks[n] = blk;
             n++;
             if (n == CHUNK_BLOCKS) {
-                send();
+                hand();
             }
         }
 
-        /** Appends what is left and waits until every block has its ref. */
+        /** Writes what is left and waits until every block has its ref. */
         void finish() throws IOException {
             if (n > 0) {
-                send();
+                hand();
             }
-            await();
+            while (!inFlight.isEmpty()) {
+                complete();
+            }
         }
 
-        private void send() throws IOException {
-            await();
-            ByteBuffer chunk = filling;
-            chunk.position(0).limit(n * DataLog.BLOCK);
-            filling = spare;
-            spare = chunk;
+        private void hand() throws IOException {
+            if (inFlight.size() == WRITES_IN_FLIGHT) {
+                complete();
+            }
+            ByteBuffer chunk = filling.position(0).limit(n * DataLog.BLOCK);
+            long first = data.reserve((long) n * DataLog.BLOCK);
+            Future<?> done = writers.submit(() -> data.writeAt(first, chunk));
+            inFlight.add(new Write(chunk, owners, blks, n, first, done));
+            filling = free.isEmpty() ? DataLog.alignedBuffer(CHUNK_BLOCKS * DataLog.BLOCK) : free.poll();
             filling.clear();
-            System.arraycopy(owners, 0, writingOwners, 0, n);
-            System.arraycopy(blks, 0, writingBlks, 0, n);
-            writingN = n;
+            owners = new Member[CHUNK_BLOCKS];
+            blks = new long[CHUNK_BLOCKS];
             n = 0;
-            writing = writer.submit(() -> data.append(chunk));
         }
 
-        private void await() throws IOException {
-            if (writing == null) {
-                return;
+        /** Waits for the oldest write and records its blocks' refs. */
+        private void complete() throws IOException {
+            Write w = inFlight.poll();
+            Futures.await(w.done(), "writing received blocks");
+            for (int i = 0; i < w.n(); i++) {
+                w.owners()[i].add(w.blks()[i], w.first() + (long) i * DataLog.BLOCK);
             }
-            long first;
-            try {
-                first = Futures.await(writing, "appending received blocks");
-            } finally {
-                writing = null;
-            }
-            for (int i = 0; i < writingN; i++) {
-                writingOwners[i].add(writingBlks[i], first + (long) i * DataLog.BLOCK);
-            }
-            writingN = 0;
+            free.add(w.chunk());
         }
 
         @Override
         public void close() {
-            writer.shutdownNow();
+            writers.shutdownNow();
         }
     }
 

@@ -13,8 +13,8 @@ import org.opensra.array.store.Db;
 import org.opensra.array.store.LayerStore;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -78,17 +78,20 @@ public final class TransferSender {
             length += m.wireBytes();
         }
         job.beginTransfer(length);
-        peer.stream("/internal/v1/replication/transfer", length, out -> {
-            CountingOutputStream counting = new CountingOutputStream(out, job::sent);
-            counting.write(ByteBuffer.allocate(4).putInt(h.length).array());
-            counting.write(h);
+        long total = length;
+        peer.transfer(ch -> {
+            ByteBuffer head = ByteBuffer.allocate(Integer.BYTES + h.length).putInt(h.length).put(h).flip();
+            send(ch, head, job);
+        }, ch -> {
             for (MemberPlan m : plan) {
                 long before = job.bytesSent();
-                writeMember(counting, m);
+                writeMember(ch, m, job);
                 perMember.put(m.pair().id(), job.bytesSent() - before);
             }
-            counting.write(ByteBuffer.allocate(8).putLong(TransferFormat.END).array());
-            counting.flush();
+            send(ch, ByteBuffer.allocate(Long.BYTES).putLong(TransferFormat.END).flip(), job);
+            if (job.bytesSent() != total) {
+                throw new IllegalStateException("transfer of " + unit + " sent " + job.bytesSent() + " bytes, not " + total);
+            }
         });
         vols.db().tx(c -> {
             String now = Clock.now();
@@ -173,13 +176,19 @@ public final class TransferSender {
     }
 
     /** A member's batches, each written as read (one write of index and data), then the count-0 batch. */
-    private void writeMember(OutputStream out, MemberPlan m) throws IOException {
+    private void writeMember(WritableByteChannel ch, MemberPlan m, Job job) throws IOException {
         try (BlockReader reader = new BlockReader(vols.data(), m.blocks())) {
             for (BlockReader.Batch batch = reader.next(); batch != null; batch = reader.next()) {
-                out.write(batch.bytes(), 0, batch.length());
+                send(ch, batch.bytes(), job);
             }
         }
-        out.write(new byte[TransferFormat.COUNT]);
+        send(ch, ByteBuffer.allocate(TransferFormat.COUNT), job);
+    }
+
+    private static void send(WritableByteChannel ch, ByteBuffer b, Job job) throws IOException {
+        int n = b.remaining();
+        PeerClient.writeAll(ch, b);
+        job.sent(n);
     }
 
     /** Records a failed transfer on the unit's pairs (state broken, last error). */

@@ -26,6 +26,7 @@ public final class DataLog implements AutoCloseable {
     public static final long ZERO = -1;
 
     private static final byte[] ZEROS = new byte[BLOCK];
+    private static final ByteBuffer ZERO_BLOCK = ByteBuffer.allocateDirect(BLOCK).asReadOnlyBuffer();
     private static final int STAGING = 64 * BLOCK;
 
     private final FileChannel ch;
@@ -47,7 +48,12 @@ public final class DataLog implements AutoCloseable {
             throw new ArrayException(ErrorCode.INTERNAL, "cannot open block data file " + file + ": " + e.getMessage(), null, e);
         }
         appender = openDirect(file, ch);
-        staging = appender == ch ? null : ByteBuffer.allocateDirect(STAGING + BLOCK).alignedSlice(BLOCK);
+        staging = appender == ch ? null : alignedBuffer(STAGING);
+    }
+
+    /** Direct memory of {@code bytes} bytes aligned to BLOCK: appended from without a copy. */
+    public static ByteBuffer alignedBuffer(int bytes) {
+        return ByteBuffer.allocateDirect(bytes + BLOCK).alignedSlice(BLOCK).limit(bytes).slice();
     }
 
     private static FileChannel openDirect(Path file, FileChannel fallback) {
@@ -82,6 +88,35 @@ public final class DataLog implements AutoCloseable {
             }
             end = pos;
             return start;
+        } catch (IOException e) {
+            throw new ArrayException(ErrorCode.INTERNAL, "cannot write block data: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * Reserves {@code bytes} (whole blocks) at the end of the log for {@link #writeAt}; returns the ref of
+     * the first block. Reserved space that is never written is, like a torn append, referenced by nothing.
+     */
+    public synchronized long reserve(long bytes) {
+        long start = end;
+        end += bytes;
+        return start;
+    }
+
+    /**
+     * Writes whole blocks at a position from {@link #reserve}, straight from {@code blocks} when it is
+     * direct memory aligned to BLOCK (with O_DIRECT where the file system allows it); several writers
+     * may write their reservations at the same time.
+     */
+    public void writeAt(long pos, ByteBuffer blocks) {
+        if (staging != null && !(blocks.isDirect() && blocks.alignmentOffset(blocks.position(), BLOCK) == 0)) {
+            throw new IllegalArgumentException("writeAt needs direct memory aligned to " + BLOCK + " bytes");
+        }
+        try {
+            long at = pos;
+            while (blocks.hasRemaining()) {
+                at += appender.write(blocks, at);
+            }
         } catch (IOException e) {
             throw new ArrayException(ErrorCode.INTERNAL, "cannot write block data: " + e.getMessage(), null, e);
         }
@@ -130,6 +165,11 @@ public final class DataLog implements AutoCloseable {
 
     public synchronized long size() {
         return end;
+    }
+
+    /** Whether the remaining bytes (at most BLOCK) of b are all zero. */
+    public static boolean isZero(ByteBuffer b) {
+        return b.mismatch(ZERO_BLOCK.duplicate().limit(b.remaining())) < 0;
     }
 
     public static boolean isZero(byte[] b, int off, int len) {

@@ -76,4 +76,35 @@ class DataLogTest {
         assertThat(DataLog.isZero(b, 0, DataLog.BLOCK)).isTrue();
         assertThat(DataLog.isZero(b, 2 * DataLog.BLOCK, DataLog.BLOCK)).isTrue();
     }
+
+    @Test
+    void reservationsWrittenOutOfOrderFromAlignedMemoryReadBack(@TempDir Path dir) {
+        try (DataLog log = new DataLog(dir.resolve("blocks.dat"))) {
+            long before = log.append(blocks(1, 4));
+            long a = log.reserve(3L * DataLog.BLOCK);
+            long b = log.reserve(2L * DataLog.BLOCK);
+            long after = log.append(blocks(1, 5));
+            assertThat(a).isEqualTo(before + DataLog.BLOCK);
+            assertThat(b).isEqualTo(a + 3L * DataLog.BLOCK);
+            assertThat(after).as("appends go after reservations").isEqualTo(b + 2L * DataLog.BLOCK);
+            ByteBuffer da = blocks(3, 6);
+            ByteBuffer db = blocks(2, 7);
+            log.writeAt(b, DataLog.alignedBuffer(2 * DataLog.BLOCK).put(db.duplicate()).flip());
+            log.writeAt(a, DataLog.alignedBuffer(3 * DataLog.BLOCK).put(da.duplicate()).flip());
+            log.force();
+            assertThat(read(log, a + 2L * DataLog.BLOCK))
+                .isEqualTo(Arrays.copyOfRange(da.array(), 2 * DataLog.BLOCK, 3 * DataLog.BLOCK));
+            assertThat(read(log, b)).isEqualTo(Arrays.copyOf(db.array(), DataLog.BLOCK));
+            assertThat(read(log, after)).isEqualTo(blocks(1, 5).array());
+        }
+    }
+
+    @Test
+    void zeroCheckOfDirectMemory() {
+        ByteBuffer b = DataLog.alignedBuffer(2 * DataLog.BLOCK);
+        assertThat(DataLog.isZero(b.slice(0, DataLog.BLOCK))).isTrue();
+        b.put(2 * DataLog.BLOCK - 1, (byte) 1);
+        assertThat(DataLog.isZero(b.slice(DataLog.BLOCK, DataLog.BLOCK))).isFalse();
+        assertThat(DataLog.isZero(b.slice(0, DataLog.BLOCK))).isTrue();
+    }
 }

@@ -1,0 +1,198 @@
+package org.opensra.array.repl;
+
+import jdk.net.ExtendedSocketOptions;
+import org.opensra.array.ArrayException;
+import org.opensra.array.ErrorCode;
+import org.opensra.array.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The target side of the replication data connection: a plain TCP port, next to the management API,
+ * that receives transfer streams ({@link TransferFormat}) from peer arrays. Block data goes from the
+ * socket straight into direct memory and from there to disk, without the HTTP server's small reads and
+ * copies. A connection starts with a ticket from {@link TransferTickets} (obtained over the
+ * authenticated API); anything else is refused.
+ * <p>
+ * Exchange: the peer sends the ticket and the header; this side answers a frame ({@code int status,
+ * int length, JSON}): {@value #SEND_BLOCKS} to have the blocks sent, else the final answer (the point
+ * is already here, or an error); after the blocks, the final frame: 200 and the recovery points, or the
+ * error as the management API writes it.
+ */
+public final class TransferPort implements AutoCloseable {
+    static final int SEND_BLOCKS = 100;
+    private static final Logger LOG = Logger.getLogger(TransferPort.class.getName());
+    /** An unauthenticated connection has this long to present its ticket. */
+    private static final int TICKET_TIMEOUT_MS = 10_000;
+
+    private final ServerSocketChannel server;
+    private final TransferTickets tickets;
+    private final TransferReceiver receiver;
+    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "transfer-port");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+
+    /** Listens on host:port (port 0: any free one). */
+    public TransferPort(InetSocketAddress address, TransferReceiver receiver) throws IOException {
+        this.tickets = new TransferTickets();
+        this.receiver = receiver;
+        server = ServerSocketChannel.open();
+        server.bind(address, 16);
+        acceptor = new Thread(this::acceptLoop, "transfer-accept");
+        acceptor.setDaemon(true);
+    }
+
+    public void start() {
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.socket().getLocalPort();
+    }
+
+    /** What a peer needs to open one transfer connection: this port and a fresh one-time ticket. */
+    public Map<String, Object> ticket() {
+        return Json.obj("port", port(), "ticket", tickets.issue());
+    }
+
+    private void acceptLoop() {
+        while (true) {
+            SocketChannel ch;
+            try {
+                ch = server.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "transfer port: accept failed", e);
+                continue;
+            }
+            open.add(ch);
+            handlers.execute(() -> {
+                try (ch) {
+                    serve(ch);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "transfer connection ended", e);
+                } finally {
+                    open.remove(ch);
+                }
+            });
+        }
+    }
+
+    private void serve(SocketChannel ch) throws IOException {
+        keepAlive(ch);
+        if (!tickets.redeem(readTicket(ch))) {
+            reply(ch, error(new ArrayException(ErrorCode.UNAUTHORIZED, "no valid transfer ticket", null)));
+            return;
+        }
+        TransferReceiver.Incoming incoming;
+        try {
+            incoming = receiver.begin(ch);
+        } catch (RuntimeException e) {
+            reply(ch, error(e));
+            return;
+        }
+        try {
+            if (incoming.answer() != null) {
+                reply(ch, ok(incoming.answer()));
+                return;
+            }
+            reply(ch, new Frame(SEND_BLOCKS, new byte[0]));
+            Frame last;
+            try {
+                last = ok(incoming.finish(ch));
+            } catch (RuntimeException e) {
+                // let the sender finish writing, so that it reads this answer instead of a reset connection
+                new TransferInput(ch).drain();
+                last = error(e);
+            }
+            reply(ch, last);
+        } finally {
+            incoming.abort();
+        }
+    }
+
+    /** The ticket: the first bytes, read with a timeout (a connection that sends nothing is dropped). */
+    private static byte[] readTicket(SocketChannel ch) throws IOException {
+        ch.socket().setSoTimeout(TICKET_TIMEOUT_MS);
+        InputStream in = ch.socket().getInputStream(); // not closed: that would close the connection
+        try {
+            return in.readNBytes(TransferTickets.LENGTH);
+        } catch (SocketTimeoutException e) {
+            return new byte[0];
+        }
+    }
+
+    /** Lets the kernel find a vanished peer (about a minute) on a connection that waits for data. */
+    static void keepAlive(SocketChannel ch) throws IOException {
+        ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+        if (ch.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+            ch.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 30);
+            ch.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 10);
+            ch.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 3);
+        }
+    }
+
+    record Frame(int status, byte[] body) {
+    }
+
+    private static Frame ok(Map<String, Object> answer) {
+        return new Frame(200, Json.bytes(answer));
+    }
+
+    private static Frame error(RuntimeException failure) {
+        ArrayException e;
+        if (failure instanceof ArrayException a) {
+            e = a;
+        } else {
+            LOG.log(Level.WARNING, "internal error receiving a transfer", failure);
+            e = new ArrayException(ErrorCode.INTERNAL, "internal error: " + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), null);
+        }
+        return new Frame(e.code().httpStatus(), Json.bytes(Map.of("error", Json.error(e))));
+    }
+
+    private static void reply(SocketChannel ch, Frame f) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(2 * Integer.BYTES + f.body().length);
+        b.putInt(f.status()).putInt(f.body().length).put(f.body()).flip();
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // shutdown
+        }
+        for (SocketChannel ch : open) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // shutdown
+            }
+        }
+        handlers.shutdownNow();
+    }
+}
