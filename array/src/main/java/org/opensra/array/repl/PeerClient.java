@@ -131,7 +131,13 @@ public final class PeerClient {
         }
         InetSocketAddress port = new InetSocketAddress(URI.create(base).getHost(), t.path("port").asInt());
         try (SocketChannel ch = SocketChannel.open()) {
-            ch.socket().connect(port, 3000);
+            try {
+                ch.socket().connect(port, 3000);
+            } catch (IOException e) {
+                throw new ArrayException(ErrorCode.PEER_UNREACHABLE, "cannot connect to the transfer port "
+                    + port.getHostString() + ":" + port.getPort() + " of peer array " + peerId + " ("
+                    + e.getClass().getSimpleName() + "; a firewall must let it through, like the management port)", peerId, e);
+            }
             TransferPort.keepAlive(ch);
             writeAll(ch, ByteBuffer.wrap(ticket));
             header.write(ch);
