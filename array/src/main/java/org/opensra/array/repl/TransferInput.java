@@ -12,7 +12,6 @@ import java.nio.channels.ReadableByteChannel;
 final class TransferInput {
     private final ReadableByteChannel ch;
     private final ByteBuffer small = ByteBuffer.allocate(Long.BYTES);
-    private final ByteBuffer discard = ByteBuffer.allocateDirect(1 << 16);
     private long received;
 
     TransferInput(ReadableByteChannel ch) {
@@ -42,17 +41,9 @@ final class TransferInput {
         return small.getLong(0);
     }
 
-    void skip(long n) throws IOException {
-        long left = n;
-        while (left > 0) {
-            discard.clear().limit((int) Math.min(discard.capacity(), left));
-            readFully(discard);
-            left -= discard.limit();
-        }
-    }
-
     /** Reads and drops everything up to the end of the stream. */
     void drain() throws IOException {
+        ByteBuffer discard = ByteBuffer.allocateDirect(1 << 16);
         while (true) {
             discard.clear();
             if (ch.read(discard) < 0) {
