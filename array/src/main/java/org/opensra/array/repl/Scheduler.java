@@ -17,11 +17,8 @@ public final class Scheduler implements AutoCloseable {
 
     private final VolumeService vols;
     private final SyncEngine engine;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "rpo-scheduler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+        Futures.daemonThreads("rpo-scheduler"));
 
     private final java.util.Map<String, Instant> lastAttempt = new java.util.concurrent.ConcurrentHashMap<>();
 

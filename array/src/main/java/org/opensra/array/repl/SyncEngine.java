@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,11 +29,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Db db;
     private final org.opensra.array.store.Ids ids;
     private final TransferSender sender;
-    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "sync-job");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = Futures.helperThreads("sync-job", 2);
     private final Map<String, Job> running = new ConcurrentHashMap<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private volatile boolean closed;
