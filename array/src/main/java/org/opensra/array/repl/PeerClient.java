@@ -5,7 +5,6 @@ import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.Json;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -139,13 +138,13 @@ public final class PeerClient {
                     + e.getClass().getSimpleName() + "; a firewall must let it through, like the management port)", peerId, e);
             }
             TransferPort.keepAlive(ch);
-            writeAll(ch, ByteBuffer.wrap(ticket));
+            TransferPort.writeAll(ch, ByteBuffer.wrap(ticket));
             header.write(ch);
-            TransferPort.Frame f = readFrame(ch);
+            TransferPort.Frame f = TransferPort.Frame.read(ch);
             if (f.status() == TransferPort.SEND_BLOCKS) {
                 blocks.write(ch);
                 ch.shutdownOutput();
-                f = readFrame(ch);
+                f = TransferPort.Frame.read(ch);
             }
             return decode(f.status(), f.body());
         } catch (IOException e) {
@@ -155,32 +154,5 @@ public final class PeerClient {
 
     public interface ChannelWriter {
         void write(WritableByteChannel ch) throws IOException;
-    }
-
-    static void writeAll(WritableByteChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            ch.write(b);
-        }
-    }
-
-    private static TransferPort.Frame readFrame(SocketChannel ch) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(2 * Integer.BYTES);
-        readAll(ch, head);
-        int status = head.getInt(0);
-        int length = head.getInt(Integer.BYTES);
-        if (length < 0 || length > (16 << 20)) {
-            throw new IOException("bad answer length " + length + " on the transfer connection");
-        }
-        ByteBuffer body = ByteBuffer.allocate(length);
-        readAll(ch, body);
-        return new TransferPort.Frame(status, body.array());
-    }
-
-    private static void readAll(SocketChannel ch, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            if (ch.read(b) < 0) {
-                throw new EOFException("the peer closed the transfer connection without an answer");
-            }
-        }
     }
 }

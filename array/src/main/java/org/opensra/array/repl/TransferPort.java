@@ -12,8 +12,10 @@ import java.net.StandardSocketOptions;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,11 +45,7 @@ public final class TransferPort implements AutoCloseable {
     private final ServerSocketChannel server;
     private final TransferTickets tickets;
     private final TransferReceiver receiver;
-    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "transfer-port");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService handlers = Executors.newCachedThreadPool(Futures.daemonThreads("transfer-port"));
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
@@ -57,8 +55,7 @@ public final class TransferPort implements AutoCloseable {
         this.receiver = receiver;
         server = ServerSocketChannel.open();
         server.bind(address, 16);
-        acceptor = new Thread(this::acceptLoop, "transfer-accept");
-        acceptor.setDaemon(true);
+        acceptor = Futures.daemonThreads("transfer-accept").newThread(this::acceptLoop);
     }
 
     public void start() {
@@ -101,22 +98,22 @@ public final class TransferPort implements AutoCloseable {
     private void serve(SocketChannel ch) throws IOException {
         keepAlive(ch);
         if (!tickets.redeem(readTicket(ch))) {
-            reply(ch, error(new ArrayException(ErrorCode.UNAUTHORIZED, "no valid transfer ticket", null)));
+            error(new ArrayException(ErrorCode.UNAUTHORIZED, "no valid transfer ticket", null)).write(ch);
             return;
         }
         TransferReceiver.Incoming incoming;
         try {
             incoming = receiver.begin(ch);
         } catch (RuntimeException e) {
-            reply(ch, error(e));
+            error(e).write(ch);
             return;
         }
         try {
             if (incoming.answer() != null) {
-                reply(ch, ok(incoming.answer()));
+                ok(incoming.answer()).write(ch);
                 return;
             }
-            reply(ch, new Frame(SEND_BLOCKS, new byte[0]));
+            new Frame(SEND_BLOCKS, new byte[0]).write(ch);
             Frame last;
             try {
                 last = ok(incoming.finish(ch));
@@ -125,7 +122,7 @@ public final class TransferPort implements AutoCloseable {
                 new TransferInput(ch).drain();
                 last = error(e);
             }
-            reply(ch, last);
+            last.write(ch);
         } finally {
             incoming.abort();
         }
@@ -152,7 +149,32 @@ public final class TransferPort implements AutoCloseable {
         }
     }
 
+    /** An answer on the transfer connection: {@code int status, int length, body}. */
     record Frame(int status, byte[] body) {
+        private static final int MAX_BODY = 16 << 20;
+
+        static Frame read(ReadableByteChannel ch) throws IOException {
+            TransferInput in = new TransferInput(ch);
+            int status = in.readInt();
+            int length = in.readInt();
+            if (length < 0 || length > MAX_BODY) {
+                throw new IOException("bad answer length " + length + " on the transfer connection");
+            }
+            ByteBuffer body = ByteBuffer.allocate(length);
+            in.readFully(body);
+            return new Frame(status, body.array());
+        }
+
+        void write(WritableByteChannel ch) throws IOException {
+            writeAll(ch, ByteBuffer.allocate(2 * Integer.BYTES + body.length).putInt(status).putInt(body.length).put(body).flip());
+        }
+    }
+
+    /** Writes all of b (a socket channel may take less than all in one write). */
+    static void writeAll(WritableByteChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
     }
 
     private static Frame ok(Map<String, Object> answer) {
@@ -169,14 +191,6 @@ public final class TransferPort implements AutoCloseable {
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), null);
         }
         return new Frame(e.code().httpStatus(), Json.bytes(Map.of("error", Json.error(e))));
-    }
-
-    private static void reply(SocketChannel ch, Frame f) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(2 * Integer.BYTES + f.body().length);
-        b.putInt(f.status()).putInt(f.body().length).put(f.body()).flip();
-        while (b.hasRemaining()) {
-            ch.write(b);
-        }
     }
 
     @Override

@@ -187,7 +187,7 @@ public final class TransferSender {
 
     private static void send(WritableByteChannel ch, ByteBuffer b, Job job) throws IOException {
         int n = b.remaining();
-        PeerClient.writeAll(ch, b);
+        TransferPort.writeAll(ch, b);
         job.sent(n);
     }
 
