@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 /**
  * Block data: an append-only file of 64 KiB blocks. A block's ref is its byte offset; data is never
@@ -25,7 +24,6 @@ public final class DataLog implements AutoCloseable {
     /** The ref of an all-zero block: no data is stored for it. */
     public static final long ZERO = -1;
 
-    private static final byte[] ZEROS = new byte[BLOCK];
     private static final ByteBuffer ZERO_BLOCK = ByteBuffer.allocateDirect(BLOCK).asReadOnlyBuffer();
     private static final int STAGING = 64 * BLOCK;
 
@@ -167,21 +165,19 @@ public final class DataLog implements AutoCloseable {
         return end;
     }
 
-    /** Whether the remaining bytes (at most BLOCK) of b are all zero. */
+    /** Whether the remaining bytes of b (heap or direct memory) are all zero; b's position is kept. */
     public static boolean isZero(ByteBuffer b) {
-        return b.mismatch(ZERO_BLOCK.duplicate().limit(b.remaining())) < 0;
+        for (int at = b.position(); at < b.limit(); at += BLOCK) {
+            int n = Math.min(BLOCK, b.limit() - at);
+            if (b.slice(at, n).mismatch(ZERO_BLOCK.slice(0, n)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isZero(byte[] b, int off, int len) {
-        int at = off;
-        while (at < off + len) {
-            int n = Math.min(ZEROS.length, off + len - at);
-            if (Arrays.mismatch(b, at, at + n, ZEROS, 0, n) >= 0) {
-                return false;
-            }
-            at += n;
-        }
-        return true;
+        return isZero(ByteBuffer.wrap(b, off, len));
     }
 
     @Override
