@@ -1,6 +1,7 @@
 package org.opensra.array.repl;
 
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PeerClientTest {
     @Test
+    @DisplayName("SEC-1 an unreachable transfer port is named in the error (host:port, peer), the peer password is not")
     void anUnreachableTransferPortIsNamedInTheError() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
