@@ -28,16 +28,24 @@ public final class SyncEngine implements AutoCloseable {
 
     private final Db db;
     private final org.opensra.array.store.Ids ids;
-    private final TransferSender sender;
+    private final UnitTransfers sender;
+    private final Runnable transferEnded;
     private final ExecutorService pool = Futures.helperThreads("sync-job", 2);
     private final Map<String, Job> running = new ConcurrentHashMap<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public SyncEngine(Db db, org.opensra.array.store.Ids ids, TransferSender sender) {
+    public SyncEngine(Db db, org.opensra.array.store.Ids ids, UnitTransfers sender) {
+        this(db, ids, sender, () -> {
+        });
+    }
+
+    /** With a hook run after each transfer of a job, before it decides whether to transfer again (tests). */
+    SyncEngine(Db db, org.opensra.array.store.Ids ids, UnitTransfers sender, Runnable transferEnded) {
         this.db = db;
         this.ids = ids;
         this.sender = sender;
+        this.transferEnded = transferEnded;
     }
 
     public synchronized Started start(String unit) {
@@ -78,15 +86,27 @@ public final class SyncEngine implements AutoCloseable {
 
     private void run(Job job) {
         try {
-            do {
+            while (true) {
                 transferWithRetries(job);
-            } while (job.takeAgain() && !closed);
-            job.complete();
+                transferEnded.run();
+                // decided under the lock that start() takes: a request either is seen here (one more
+                // transfer) or finds the job gone and starts a new one; never attached to a finished job
+                synchronized (this) {
+                    if (closed) {
+                        return; // left "running" in the store: resumed (transferred again) at the next start
+                    }
+                    if (!job.takeAgain()) {
+                        job.complete();
+                        running.remove(job.object(), job);
+                        break;
+                    }
+                }
+            }
         } catch (ArrayException e) {
             if (closed) {
                 return; // left "running" in the store: resumed at the next start
             }
-            job.fail(e);
+            end(job, e);
             try {
                 sender.markBroken(job.object(), e);
             } catch (RuntimeException ignored) {
@@ -96,7 +116,7 @@ public final class SyncEngine implements AutoCloseable {
             if (closed) {
                 return;
             }
-            job.fail(new ArrayException(ErrorCode.INTERNAL, "sync failed: " + e, job.object(), e));
+            end(job, new ArrayException(ErrorCode.INTERNAL, "sync failed: " + e, job.object(), e));
             LOG.log(Level.WARNING, "sync job " + job.id() + " failed", e);
         } finally {
             synchronized (this) {
@@ -106,6 +126,12 @@ public final class SyncEngine implements AutoCloseable {
                 persist(job);
             }
         }
+    }
+
+    /** Fails the job and frees its unit at once, so that a later request starts a new job. */
+    private synchronized void end(Job job, ArrayException e) {
+        job.fail(e);
+        running.remove(job.object(), job);
     }
 
     private void transferWithRetries(Job job) {

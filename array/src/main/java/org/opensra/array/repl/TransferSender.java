@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * transaction, sends only the blocks changed since the last snapshot the target holds, and records
  * the new common point once the target has applied it.
  */
-public final class TransferSender {
+public final class TransferSender implements UnitTransfers {
     private record MemberPlan(Pair pair, Snapshot point, boolean full, String baseRp, TreeMap<Long, Long> blocks) {
         long wireBytes() {
             long withData = 0;
@@ -53,6 +53,7 @@ public final class TransferSender {
         this.peers = peers;
     }
 
+    @Override
     public void transfer(Job job, String unit) {
         List<Pair> members = vols.db().tx(c -> PairStore.unitMembers(c, unit));
         for (Pair p : members) {
@@ -191,7 +192,7 @@ public final class TransferSender {
         job.sent(n);
     }
 
-    /** Records a failed transfer on the unit's pairs (state broken, last error). */
+    @Override
     public void markBroken(String unit, ArrayException e) {
         vols.db().tx(c -> {
             Db.update(c, "UPDATE pairs SET state = CASE WHEN state IN ('ok','syncing','broken') THEN 'broken' ELSE state END,"
