@@ -44,7 +44,7 @@ public final class Db implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction (nested calls join the outer one). */
+    /** Runs work in one transaction (nested calls join the outer one); any failure rolls it all back. */
     public <T> T tx(Work<T> work) {
         lock.lock();
         try {
@@ -58,7 +58,9 @@ public final class Db implements AutoCloseable {
             } catch (SQLException e) {
                 rollbackQuietly();
                 throw new ArrayException(ErrorCode.INTERNAL, "metadata store error: " + e.getMessage(), null, e);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too (OutOfMemoryError, StackOverflowError, AssertionError...): left open, the
+                // half-done work would be committed by the next transaction on this connection
                 rollbackQuietly();
                 throw e;
             } finally {
