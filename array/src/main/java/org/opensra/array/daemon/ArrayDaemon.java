@@ -38,6 +38,7 @@ import java.util.Arrays;
 
 /** One running array: metadata store, block data, services, HTTP API, sync jobs and RPO schedule. */
 public final class ArrayDaemon implements AutoCloseable {
+    private final DataFolderLock folderLock;
     private final Db db;
     private final DataLog data;
     private final SyncEngine engine;
@@ -46,10 +47,8 @@ public final class ArrayDaemon implements AutoCloseable {
     private final TransferPort transferPort;
     private final Services services;
 
-    private ArrayDaemon(DaemonConfig cfg) throws IOException {
-        Path dir = cfg.dataDir().toAbsolutePath();
-        Files.createDirectories(dir);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    private ArrayDaemon(DaemonConfig cfg, Path dir, DataFolderLock folderLock) throws IOException {
+        this.folderLock = folderLock;
         db = new Db(dir.resolve("meta.db"));
         try {
             String stored = db.tx(c -> Db.queryString(c, "SELECT v FROM meta WHERE k = 'arrayId'"));
@@ -96,11 +95,26 @@ public final class ArrayDaemon implements AutoCloseable {
 
     /** Opens the data folder, starts serving, resumes interrupted sync jobs and the RPO schedule. */
     public static ArrayDaemon start(DaemonConfig cfg) throws IOException {
-        ArrayDaemon d = new ArrayDaemon(cfg);
-        d.transferPort.start();
-        d.server.start();
-        d.engine.resumeInterrupted();
-        d.scheduler.start();
+        Path dir = cfg.dataDir().toAbsolutePath();
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        DataFolderLock lock = DataFolderLock.take(dir); // first: a second daemon touches nothing
+        ArrayDaemon d;
+        try {
+            d = new ArrayDaemon(cfg, dir, lock);
+        } catch (IOException | RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            d.transferPort.start();
+            d.server.start();
+            d.engine.resumeInterrupted();
+            d.scheduler.start();
+        } catch (RuntimeException | Error e) {
+            d.close();
+            throw e;
+        }
         return d;
     }
 
@@ -129,5 +143,6 @@ public final class ArrayDaemon implements AutoCloseable {
         engine.close();
         data.close();
         db.close();
+        folderLock.close();
     }
 }
