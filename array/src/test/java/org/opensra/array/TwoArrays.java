@@ -54,6 +54,10 @@ public final class TwoArrays implements AutoCloseable {
         return a;
     }
 
+    public ArrayDaemon daemonB() {
+        return b;
+    }
+
     public void stopB() {
         if (b != null) {
             b.close();

@@ -121,6 +121,7 @@ public final class VolumeService {
     /** Removes a volume row, its mappings, its snapshots, and reclaims the layers. */
     public void deleteIn(Connection c, Volume v) throws SQLException {
         Db.update(c, "DELETE FROM mappings WHERE volume_id = ?", v.id());
+        Db.update(c, "DELETE FROM test_copies WHERE clone_id = ?", v.id());
         List<Snapshot> snaps = snapshotsIn(c, v.id());
         Db.update(c, "DELETE FROM snapshots WHERE volume_id = ?", v.id());
         Db.update(c, "DELETE FROM volumes WHERE id = ?", v.id());

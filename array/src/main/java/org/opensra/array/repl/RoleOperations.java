@@ -70,6 +70,13 @@ public final class RoleOperations {
     public Map<String, Object> promote(String id, boolean group, String recoveryPoint) {
         return vols.db().tx(c -> {
             List<Pair> members = Units.resolve(c, id, group, false);
+            List<Pair> toPromote = new ArrayList<>();
+            for (Pair p : members) {
+                if (Pair.TARGET.equals(p.role())) {
+                    toPromote.add(p);
+                }
+            }
+            TestClones.refuseWhileTested(c, toPromote, id, "promote");
             boolean changed = false;
             Snapshot usedPoint = null;
             for (Pair p : members) {
@@ -160,6 +167,7 @@ public final class RoleOperations {
         List<Map<String, Object>> entries = new ArrayList<>();
         Map<String, Snapshot> bases = new HashMap<>();
         vols.db().tx(c -> {
+            TestClones.refuseWhileTested(c, members, id, "reverse");
             for (Pair p : members) {
                 if (Pair.PROMOTED.equals(p.role())) {
                     Snapshot latest = receiver.latestRp(c, p.volumeId());
@@ -205,6 +213,7 @@ public final class RoleOperations {
                 if (Pair.TARGET.equals(p.role())) {
                     continue;
                 }
+                TestClones.refuseWhileTested(c, List.of(p), p.volumeId(), "reverse");
                 if (Pair.PROMOTED.equals(p.role())) {
                     throw ArrayException.wrongState(p.id(), "both sides of " + p.id() + " are promoted");
                 }

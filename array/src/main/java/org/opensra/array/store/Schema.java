@@ -50,11 +50,30 @@ final class Schema {
                 + " PRIMARY KEY(group_id, host_id))",
             "CREATE TABLE IF NOT EXISTS mappings(volume_id TEXT NOT NULL, group_id TEXT NOT NULL, lun INTEGER NOT NULL,"
                 + " target TEXT NOT NULL, PRIMARY KEY(volume_id, group_id), UNIQUE(group_id, lun))",
+            // the clones made by test-clones (testFailoverStart) of a replica, as opposed to an administrator's clones
+            "CREATE TABLE IF NOT EXISTS test_copies(clone_id TEXT PRIMARY KEY, volume_id TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS test_copies_volume ON test_copies(volume_id)",
         };
         try (Statement s = c.createStatement()) {
             for (String sql : ddl) {
                 s.execute(sql);
             }
         }
+        recordEarlierTestCopies(c);
+    }
+
+    /**
+     * Once, on a store made before test copies were recorded: the clones of a replicated volume made
+     * of one of its recovery points (or of one since rotated away) are taken for test copies, as the
+     * test-clones operation counted them then.
+     */
+    private static void recordEarlierTestCopies(Connection c) throws SQLException {
+        if (Db.queryString(c, "SELECT v FROM meta WHERE k = 'schema.testCopies'") != null) {
+            return;
+        }
+        Db.update(c, "INSERT OR IGNORE INTO test_copies(clone_id, volume_id) SELECT v.id, v.clone_of_volume"
+            + " FROM volumes v LEFT JOIN snapshots s ON s.id = v.clone_of_point WHERE v.role = 'clone'"
+            + " AND v.clone_of_volume IN (SELECT volume_id FROM pairs) AND (s.id IS NULL OR s.kind = 'recovery-point')");
+        Db.update(c, "INSERT INTO meta(k, v) VALUES('schema.testCopies', '1')");
     }
 }
