@@ -6,6 +6,7 @@ import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.Json;
 import org.opensra.array.security.Credentials;
+import org.opensra.array.security.LoginThrottle;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,32 +14,61 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.net.InetAddress;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The management API's HTTP server: Basic authentication, routing, JSON errors with stable codes. */
+/**
+ * The management API's HTTP server: Basic authentication with back-off of failed logins, body caps,
+ * routing, JSON errors with stable codes. Limits: {@link HttpLimits}.
+ */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
+    static {
+        HttpLimits.applyServerProperties(); // read by the JDK server once, when the first one is made
+    }
+
     private final HttpServer server;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
+    private final ScheduledExecutorService delayed;
+    private final AtomicInteger delayedCount = new AtomicInteger();
     private final Router router;
     private final Credentials credentials;
+    private final LoginThrottle throttle;
 
     public ApiServer(InetSocketAddress address, Router router, Credentials credentials) throws IOException {
+        this(address, router, credentials, new LoginThrottle());
+    }
+
+    public ApiServer(InetSocketAddress address, Router router, Credentials credentials, LoginThrottle throttle)
+            throws IOException {
+        this.throttle = throttle;
         this.router = router;
         this.credentials = credentials;
         this.server = HttpServer.create(address, 128);
-        this.pool = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "api");
-            t.setDaemon(true);
-            return t;
-        });
+        // bounded: a request finding every worker busy and the queue full is refused (its connection closed)
+        this.pool = new ThreadPoolExecutor(HttpLimits.WORKERS, HttpLimits.WORKERS, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(HttpLimits.QUEUED), daemonThreads("api"), new ThreadPoolExecutor.AbortPolicy());
+        this.delayed = Executors.newSingleThreadScheduledExecutor(daemonThreads("api-login-backoff"));
         server.setExecutor(pool);
         server.createContext("/", this::handle);
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     public void start() {
@@ -50,11 +80,20 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) {
-        try (ex) {
+        boolean answerLater = false;
+        try {
             try {
-                if (!authenticated(ex)) {
-                    ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"opensra-array\"");
-                    throw new ArrayException(ErrorCode.UNAUTHORIZED, "missing or refused credentials", null);
+                long cap = HttpLimits.bodyCap(ex.getRequestMethod(), ex.getRequestURI().getRawPath());
+                if (declaredLength(ex) > cap) {
+                    throw CappedInputStream.tooLarge(cap);
+                }
+                Login login = authenticate(ex);
+                if (login == Login.REFUSED) {
+                    answerLater = true;
+                    return;
+                }
+                if (login != Login.OK) {
+                    throw unauthorized(ex);
                 }
                 Router.Match m = router.match(ex.getRequestMethod(), ex.getRequestURI().getRawPath());
                 if (m.handler() == null) {
@@ -83,30 +122,107 @@ public final class ApiServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "response not delivered", e);
+        } finally {
+            if (!answerLater) {
+                ex.close();
+            }
         }
     }
 
-    private boolean authenticated(HttpExchange ex) {
+    private static long declaredLength(HttpExchange ex) {
+        String v = ex.getRequestHeaders().getFirst("Content-Length");
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return -1; // the JDK server refuses a malformed length before we see it
+        }
+    }
+
+    private static ArrayException unauthorized(HttpExchange ex) {
+        ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"opensra-array\"");
+        return new ArrayException(ErrorCode.UNAUTHORIZED, "missing or refused credentials", null);
+    }
+
+    private enum Login { OK, MISSING, REFUSED }
+
+    /**
+     * Checks the Basic credentials. A refused login is answered later, by {@link #answerRefusedLater},
+     * at the end of its client address's back-off; while an address is in back-off, its logins that
+     * are not already known good are refused without hashing the password.
+     */
+    private Login authenticate(HttpExchange ex) {
         String h = ex.getRequestHeaders().getFirst("Authorization");
         if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
+            return Login.MISSING;
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return false;
+            return Login.MISSING;
         }
         int i = decoded.indexOf(':');
-        return i > 0 && credentials.check(decoded.substring(0, i), decoded.substring(i + 1).toCharArray());
+        if (i <= 0) {
+            return Login.MISSING;
+        }
+        String user = decoded.substring(0, i);
+        char[] password = decoded.substring(i + 1).toCharArray();
+        InetAddress client = ex.getRemoteAddress().getAddress();
+        long now = System.currentTimeMillis();
+        boolean ok = credentials.knownGood(user, password);
+        if (!ok && throttle.beginCheck(client, now)) {
+            try {
+                ok = credentials.check(user, password);
+            } finally {
+                throttle.endCheck(client);
+            }
+            now = System.currentTimeMillis();
+        }
+        java.util.Arrays.fill(password, '\0');
+        if (ok) {
+            return Login.OK;
+        }
+        answerRefusedLater(ex, throttle.failed(client, now) - now);
+        return Login.REFUSED;
+    }
+
+    /** Answers 401 after the delay from a timer thread (no worker waits); too many waiting: closed at once. */
+    private void answerRefusedLater(HttpExchange ex, long delayMs) {
+        if (delayedCount.incrementAndGet() > HttpLimits.DELAYED_ANSWERS) {
+            delayedCount.decrementAndGet();
+            ex.close();
+            return;
+        }
+        Runnable answer = () -> {
+            try {
+                send(ex, ErrorCode.UNAUTHORIZED.httpStatus(), Map.of("error", Json.error(unauthorized(ex))));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "refusal not delivered", e);
+            } finally {
+                delayedCount.decrementAndGet();
+                ex.close();
+            }
+        };
+        try {
+            delayed.schedule(answer, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            delayedCount.decrementAndGet();
+            ex.close(); // shutting down
+        }
     }
 
     private static void sendError(HttpExchange ex, ArrayException e) throws IOException {
-        // drain what the client sent so that it can read our answer
-        try {
-            ex.getRequestBody().transferTo(OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-            // client gone
+        // drain what the client sent (up to the JSON cap) so that it can read our answer; a larger body
+        // is not read: the server closes the connection after the answer
+        if (e.code() != ErrorCode.PAYLOAD_TOO_LARGE) {
+            try {
+                new CappedInputStream(ex.getRequestBody(), HttpLimits.MAX_JSON_BODY).transferTo(OutputStream.nullOutputStream());
+            } catch (IOException | ArrayException ignored) {
+                // client gone, or sending more than we drain
+            }
         }
         send(ex, e.code().httpStatus(), Map.of("error", Json.error(e)));
     }
@@ -123,6 +239,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        delayed.shutdownNow();
         pool.shutdownNow();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import org.opensra.array.ArrayException;
 import org.opensra.array.Json;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -56,9 +57,15 @@ public final class Req {
         }
     }
 
+    /** The raw request body (a data write), failing with PAYLOAD_TOO_LARGE past {@link HttpLimits#MAX_DATA_BODY}. */
+    public InputStream dataBody() {
+        return new CappedInputStream(exchange.getRequestBody(), HttpLimits.MAX_DATA_BODY);
+    }
+
+    /** The JSON body, at most {@link HttpLimits#MAX_JSON_BODY} bytes. */
     public JsonNode body() throws IOException {
         if (body == null) {
-            byte[] raw = exchange.getRequestBody().readAllBytes();
+            byte[] raw = new CappedInputStream(exchange.getRequestBody(), HttpLimits.MAX_JSON_BODY).readAllBytes();
             try {
                 body = raw.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(raw);
             } catch (IOException e) {

@@ -46,7 +46,7 @@ public final class VolumeRoutes {
         r.get("/api/v1/volumes/{id}", q -> vols.db().tx(c -> view(c, vols, vols.getIn(c, q.param("id")), true)));
         r.delete("/api/v1/volumes/{id}", q -> Json.obj("deleted", vols.delete(q.param("id"))));
         r.put("/api/v1/volumes/{id}/data", q -> {
-            long n = vols.write(q.param("id"), q.queryLong("offset", 0), q.exchange().getRequestBody());
+            long n = vols.write(q.param("id"), q.queryLong("offset", 0), q.dataBody());
             return Json.obj("bytesWritten", n);
         });
         r.get("/api/v1/volumes/{id}/data", q -> {

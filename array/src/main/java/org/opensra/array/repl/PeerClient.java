@@ -21,6 +21,11 @@ import java.util.HexFormat;
 
 /** Calls to a peer array: HTTP/JSON, authenticated with the peer credential, and transfers over its transfer port. */
 public final class PeerClient {
+    /**
+     * Each read or write on a transfer connection must make progress within this: the target answers
+     * once every block is durable and applied, which may take a while for a large transfer.
+     */
+    static final Duration ANSWER_DEADLINE = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private final String peerId;
@@ -138,15 +143,17 @@ public final class PeerClient {
                     + e.getClass().getSimpleName() + "; a firewall must let it through, like the management port)", peerId, e);
             }
             TransferPort.keepAlive(ch);
-            TransferPort.writeAll(ch, ByteBuffer.wrap(ticket));
-            header.write(ch);
-            TransferPort.Frame f = TransferPort.Frame.read(ch);
-            if (f.status() == TransferPort.SEND_BLOCKS) {
-                blocks.write(ch);
-                ch.shutdownOutput();
-                f = TransferPort.Frame.read(ch);
+            try (DeadlineChannel dc = new DeadlineChannel(ch, ANSWER_DEADLINE)) {
+                TransferPort.writeAll(dc, ByteBuffer.wrap(ticket));
+                header.write(dc);
+                TransferPort.Frame f = TransferPort.Frame.read(dc);
+                if (f.status() == TransferPort.SEND_BLOCKS) {
+                    blocks.write(dc);
+                    dc.shutdownOutput();
+                    f = TransferPort.Frame.read(dc);
+                }
+                return decode(f.status(), f.body());
             }
-            return decode(f.status(), f.body());
         } catch (IOException e) {
             throw unreachable(e);
         }

@@ -20,7 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,7 +49,12 @@ public final class TransferPort implements AutoCloseable {
     private final ServerSocketChannel server;
     private final TransferTickets tickets;
     private final TransferReceiver receiver;
-    private final ExecutorService handlers = Executors.newCachedThreadPool(Futures.daemonThreads("transfer-port"));
+    /** Connections served at once; one more is closed at once (a source retries its transfer). */
+    static final int MAX_CONNECTIONS = 16;
+    /** Each read or write of a transfer stream must make progress within this (the source sends batches back to back). */
+    static final Duration STREAM_DEADLINE = Duration.ofSeconds(120);
+    private final ExecutorService handlers = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), Futures.daemonThreads("transfer-port"));
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
@@ -83,21 +92,37 @@ public final class TransferPort implements AutoCloseable {
                 continue;
             }
             open.add(ch);
-            handlers.execute(() -> {
-                try (ch) {
-                    serve(ch);
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.FINE, "transfer connection ended", e);
-                } finally {
-                    open.remove(ch);
+            try {
+                handlers.execute(() -> {
+                    try (ch) {
+                        serve(ch);
+                    } catch (IOException | RuntimeException e) {
+                        LOG.log(Level.FINE, "transfer connection ended", e);
+                    } finally {
+                        open.remove(ch);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                LOG.fine("transfer port: " + MAX_CONNECTIONS + " connections already served; one refused");
+                open.remove(ch);
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // refused anyway
                 }
-            });
+            }
         }
     }
 
-    private void serve(SocketChannel ch) throws IOException {
-        keepAlive(ch);
-        if (!tickets.redeem(readTicket(ch))) {
+    private void serve(SocketChannel socket) throws IOException {
+        keepAlive(socket);
+        try (DeadlineChannel ch = new DeadlineChannel(socket, STREAM_DEADLINE)) {
+            serve(socket, ch);
+        }
+    }
+
+    private void serve(SocketChannel socket, DeadlineChannel ch) throws IOException {
+        if (!tickets.redeem(readTicket(socket))) {
             error(new ArrayException(ErrorCode.UNAUTHORIZED, "no valid transfer ticket", null)).write(ch);
             return;
         }

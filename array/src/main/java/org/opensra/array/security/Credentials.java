@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The daemon's users: {@code credentials.json} (mode 0600) holds salted PBKDF2 hashes, never a
@@ -30,6 +31,7 @@ public final class Credentials {
     private final Map<String, PasswordHasher.Hash> users = new HashMap<>();
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private final byte[] cacheKey = new byte[32];
+    private final AtomicLong hashChecks = new AtomicLong();
 
     public Credentials(Path file) throws IOException {
         this.file = file;
@@ -62,6 +64,16 @@ public final class Credentials {
         OwnerOnlyFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 
+    /** Whether this login was verified before (cheap: a keyed digest, no password hash). */
+    public boolean knownGood(String name, char[] password) {
+        return verified.contains(digest(name, password));
+    }
+
+    /** How many logins were checked against a stored password hash (PBKDF2) so far. */
+    public long hashChecks() {
+        return hashChecks.get();
+    }
+
     public boolean check(String name, char[] password) {
         String digest = digest(name, password);
         if (verified.contains(digest)) {
@@ -71,7 +83,11 @@ public final class Credentials {
         synchronized (this) {
             h = users.get(name);
         }
-        if (h == null || !PasswordHasher.verify(password, h)) {
+        if (h == null) {
+            return false;
+        }
+        hashChecks.incrementAndGet();
+        if (!PasswordHasher.verify(password, h)) {
             return false;
         }
         verified.add(digest);

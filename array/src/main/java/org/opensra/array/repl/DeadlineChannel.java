@@ -1,0 +1,107 @@
+package org.opensra.array.repl;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A transfer connection whose every read and write has a deadline. SO_TIMEOUT does not apply to a
+ * {@link SocketChannel}'s own reads (only to its stream adaptor, which would copy every block through
+ * a heap array), so a watchdog closes the channel when one read or write has made no progress for the
+ * deadline; the blocked call then fails, reported as a {@link SocketTimeoutException}.
+ */
+final class DeadlineChannel implements ByteChannel {
+    private static final ScheduledExecutorService WATCHDOG =
+        Executors.newSingleThreadScheduledExecutor(Futures.daemonThreads("transfer-deadlines"));
+    private static final Set<DeadlineChannel> WATCHED = ConcurrentHashMap.newKeySet();
+
+    static {
+        WATCHDOG.scheduleWithFixedDelay(DeadlineChannel::expire, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private final SocketChannel ch;
+    private final long deadlineNanos;
+    /** When the read or write in progress started (0: none in progress). */
+    private volatile long busySince;
+    private volatile boolean expired;
+
+    DeadlineChannel(SocketChannel ch, Duration deadline) {
+        this.ch = ch;
+        this.deadlineNanos = deadline.toNanos();
+        WATCHED.add(this);
+    }
+
+    private static void expire() {
+        long now = System.nanoTime();
+        for (DeadlineChannel d : WATCHED) {
+            long since = d.busySince;
+            if (since != 0 && now - since > d.deadlineNanos) {
+                d.expired = true;
+                try {
+                    d.ch.close();
+                } catch (IOException ignored) {
+                    // closing is all we can do
+                }
+                WATCHED.remove(d);
+            }
+        }
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        busySince = System.nanoTime() | 1;
+        try {
+            return ch.read(dst);
+        } catch (ClosedChannelException e) {
+            throw timedOut(e);
+        } finally {
+            busySince = 0;
+        }
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        busySince = System.nanoTime() | 1;
+        try {
+            return ch.write(src);
+        } catch (ClosedChannelException e) {
+            throw timedOut(e);
+        } finally {
+            busySince = 0;
+        }
+    }
+
+    private IOException timedOut(ClosedChannelException e) {
+        if (!expired) {
+            return e;
+        }
+        SocketTimeoutException t = new SocketTimeoutException("no progress on the transfer connection for "
+            + TimeUnit.NANOSECONDS.toSeconds(deadlineNanos) + " s");
+        t.initCause(e);
+        return t;
+    }
+
+    void shutdownOutput() throws IOException {
+        ch.shutdownOutput();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return ch.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+        WATCHED.remove(this);
+        ch.close();
+    }
+}

@@ -1,0 +1,100 @@
+package org.opensra.array.security;
+
+import java.net.InetAddress;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Exponential back-off of failed logins per client address: the n-th failure in a row is answered
+ * after {@code min(BASE << (n-1), MAX)}; until then, a login from that address that is not already
+ * known good is refused without hashing its password (and counts as one more failure). An address
+ * has at most one password check at a time: logins arriving during it are refused the same way. An address
+ * is forgotten after {@link #FORGET_MS} without failures. A failure costs the client, not the daemon:
+ * the caller answers later from a timer, not from a sleeping worker thread.
+ */
+public final class LoginThrottle {
+    public static final long BASE_MS = 250;
+    public static final long MAX_MS = 30_000;
+    static final long FORGET_MS = 5 * 60_000;
+    /** Addresses remembered at most; beyond, the ones quiet longest are dropped first. */
+    static final int MAX_ADDRESSES = 10_000;
+
+    private static final class State {
+        int failures;
+        long until;
+        long lastFailure;
+        boolean checking;
+    }
+
+    private final Map<InetAddress, State> clients = new ConcurrentHashMap<>();
+    private final long baseMs;
+    private final long maxMs;
+
+    public LoginThrottle() {
+        this(BASE_MS, MAX_MS);
+    }
+
+    /** With another first delay and cap (tests). */
+    public LoginThrottle(long baseMs, long maxMs) {
+        this.baseMs = baseMs;
+        this.maxMs = maxMs;
+    }
+
+    /**
+     * Starts the one password check an address may have at a time: false while it is in back-off or
+     * another check of it runs (the login is then refused without one). {@link #endCheck} follows a true.
+     */
+    public boolean beginCheck(InetAddress client, long nowMs) {
+        State s = clients.computeIfAbsent(client, k -> new State());
+        synchronized (s) {
+            if (nowMs < s.until || s.checking) {
+                return false;
+            }
+            s.checking = true;
+            return true;
+        }
+    }
+
+    public void endCheck(InetAddress client) {
+        State s = clients.get(client);
+        if (s != null) {
+            synchronized (s) {
+                s.checking = false;
+            }
+        }
+    }
+
+    /** Records a failed login; returns when (epoch ms) to answer it. */
+    public long failed(InetAddress client, long nowMs) {
+        if (clients.size() >= MAX_ADDRESSES) {
+            forgetQuiet(nowMs);
+        }
+        State s = clients.computeIfAbsent(client, k -> new State());
+        synchronized (s) {
+            if (nowMs - s.lastFailure > FORGET_MS) {
+                s.failures = 0;
+            }
+            s.failures = Math.min(s.failures + 1, 32);
+            s.lastFailure = nowMs;
+            long delay = Math.min(maxMs, baseMs << Math.min(s.failures - 1, 20));
+            s.until = Math.max(s.until, nowMs + delay);
+            return s.until;
+        }
+    }
+
+    private void forgetQuiet(long nowMs) {
+        long horizon = FORGET_MS;
+        while (clients.size() >= MAX_ADDRESSES && horizon > 0) {
+            for (Iterator<Map.Entry<InetAddress, State>> it = clients.entrySet().iterator(); it.hasNext(); ) {
+                State s = it.next().getValue();
+                synchronized (s) {
+                    if (nowMs - s.lastFailure > horizon && nowMs >= s.until && !s.checking) {
+                        it.remove();
+                    }
+                }
+            }
+            horizon /= 2;
+        }
+    }
+}
