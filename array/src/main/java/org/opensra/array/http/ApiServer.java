@@ -215,11 +215,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void sendError(HttpExchange ex, ArrayException e) throws IOException {
-        // drain what the client sent (up to the JSON cap) so that it can read our answer; a larger body
-        // is not read: the server closes the connection after the answer
+        // drain what the client sent (up to the route's cap) so that it can read our answer; a larger
+        // body is not read: the server closes the connection after the answer
         if (e.code() != ErrorCode.PAYLOAD_TOO_LARGE) {
+            long cap = HttpLimits.bodyCap(ex.getRequestMethod(), ex.getRequestURI().getRawPath());
             try {
-                new CappedInputStream(ex.getRequestBody(), HttpLimits.MAX_JSON_BODY).transferTo(OutputStream.nullOutputStream());
+                new CappedInputStream(ex.getRequestBody(), cap).transferTo(OutputStream.nullOutputStream());
             } catch (IOException | ArrayException ignored) {
                 // client gone, or sending more than we drain
             }

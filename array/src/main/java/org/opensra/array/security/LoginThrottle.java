@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginThrottle {
     public static final long BASE_MS = 250;
-    public static final long MAX_MS = 30_000;
+    public static final long MAX_MS = 10_000;
     static final long FORGET_MS = 5 * 60_000;
     /** Addresses remembered at most; beyond, the ones quiet longest are dropped first. */
     static final int MAX_ADDRESSES = 10_000;
