@@ -21,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Crash tests: daemons in their own JVMs are killed with SIGKILL at random instants of writes,
- * syncs, demote, promote, reverse and restore (at least 100 kills). After each restart the arrays
- * converge: no acknowledged write is lost, a write in flight is all-or-nothing, every recovery point
- * is an image that was really synced, and re-issued operations (idempotent) complete.
+ * syncs, demote, promote, reverse and restore, test-copy creation and removal, and mapping changes
+ * (at least 100 kills). After each restart the arrays converge: no acknowledged write is lost, a
+ * write in flight is all-or-nothing, every recovery point and test copy is an image that was really
+ * synced, re-issued operations (idempotent) complete, a mapping exists once or not at all, and no
+ * test copy or its mapping outlives testFailoverStop (TF-7) or lets its replica be promoted.
  */
 class CrashTest {
     private static final int KILLS = 100;
@@ -42,6 +44,7 @@ class CrashTest {
     private byte[] model = new byte[SIZE];
     private final Set<String> synced = new HashSet<>();
     private final StringBuilder log = new StringBuilder();
+    private final Map<String, String> hostGroup = new java.util.HashMap<>();
 
     @AfterEach
     void stop() throws Exception {
@@ -67,7 +70,7 @@ class CrashTest {
     }
 
     @Test
-    @DisplayName("crash: SIGKILL during writes, syncs, demote, promote, reverse, restore (>= 100 kills) converges, no acknowledged write lost")
+    @DisplayName("TF-2 TF-7 FO-3 REV-5 RES-4 crash: SIGKILL during writes, syncs, demote, promote, reverse, restore, test copies and mappings (>= 100 kills) converges, no acknowledged write lost")
     void killsEverywhere() throws Exception {
         pa = new DaemonProcess("array-a", tmp, TwoArrays.PASS_A);
         pb = new DaemonProcess("array-b", tmp, TwoArrays.PASS_B);
@@ -83,12 +86,20 @@ class CrashTest {
         api("A").post("/api/v1/replication/pairs", Map.of("volume", volA, "peer", "array-b", "rpoSeconds", 0, "keep", 3)).ok();
         volB = api("A").get("/api/v1/volumes/" + volA).ok().json().path("replication").path("peerVolumeId").asText();
         syncUntilComplete();
+        for (String side : List.of("A", "B")) {
+            String host = api(side).post("/api/v1/hosts", Map.of("name", "esx " + side, "initiators",
+                List.of(Map.of("type", "iSCSI", "id", "iqn.1998-01.com.vmware:esx-" + side.toLowerCase())))).ok().json()
+                .path("id").asText();
+            hostGroup.put(side, api(side).post("/api/v1/host-groups", Map.of("name", "cluster " + side, "hosts", List.of(host)))
+                .ok().json().path("id").asText());
+        }
 
         int round = 0;
         while (kills < KILLS) {
-            switch (round++ % 3) {
+            switch (round++ % 4) {
                 case 0 -> writes();
                 case 1 -> syncWithKill();
+                case 2 -> testCopyCycle();
                 default -> roleCycle();
             }
         }
@@ -240,6 +251,84 @@ class CrashTest {
             assertThat(synced).as("recovery point " + rp + " is a synced image, never a half-applied one\n" + log)
                 .contains(hash(img));
         }
+    }
+
+    private List<String> mapped(String side, String volume) {
+        List<String> groups = new java.util.ArrayList<>();
+        for (JsonNode m : api(side).get("/api/v1/mappings").ok().json().path("mappings")) {
+            if (volume.equals(m.path("volumeId").asText())) {
+                groups.add(m.path("hostGroupId").asText());
+            }
+        }
+        return groups;
+    }
+
+    private JsonNode mapping(String side, String op, String volume) {
+        return api(side).post("/api/v1/mappings/" + op, Map.of("volumes", List.of(volume), "hostGroup", hostGroup.get(side)))
+            .ok().item(0);
+    }
+
+    /** The test copies of the replica at side (from the pair listing). */
+    private List<String> testCopies(String side) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode p : api(side).get("/api/v1/replication").ok().json().path("pairs")) {
+            for (JsonNode c : p.path("clones")) {
+                out.add(c.path("id").asText());
+            }
+        }
+        return out;
+    }
+
+    /** Maps (or unmaps) volume at side with a kill in the middle; after the restart it is mapped once (or not at all). */
+    private void mappingWithKill(String side, String op, String volume) throws Exception {
+        killDuring(op + " " + volume + " at " + side, () -> mapping(side, op, volume), rnd.nextBoolean() ? side : other(side));
+        until(op, () -> mapping(side, op, volume));
+        assertThat(mapped(side, volume)).as(op + " converged\n" + log)
+            .isEqualTo("map".equals(op) ? List.of(hostGroup.get(side)) : List.of());
+    }
+
+    /**
+     * Test failover with kills: start (test copy of the latest recovery point), map, promote refused
+     * while the copy lives, stop; and mapping changes of the source volume. TF-2 TF-7.
+     */
+    private void testCopyCycle() throws Exception {
+        String tgt = other(src);
+        String replica = vol(tgt);
+        killDuring("test-clones at " + tgt, () -> batch(tgt, "test-clones"), rnd.nextBoolean() ? tgt : src);
+        List<String> copies = testCopies(tgt);
+        assertThat(copies.size()).as("at most one test copy after a killed start\n" + log).isLessThanOrEqualTo(1);
+        if (copies.isEmpty()) {
+            until("test-clones", () -> batch(tgt, "test-clones"));
+            copies = testCopies(tgt);
+        }
+        assertThat(copies).as("one test copy\n" + log).hasSize(1);
+        String copy = copies.get(0);
+        assertThat(synced).as("the test copy is a synced image\n" + log).contains(hash(api(tgt).read(copy)));
+        assertThat(batch(tgt, "test-clones").path("error").path("code").asText()).as("TF-6").isEqualTo("CONFLICT");
+
+        mappingWithKill(tgt, "map", copy);
+        byte[] scratch = new byte[BLOCK];
+        rnd.nextBytes(scratch);
+        api(tgt).write(copy, 0, scratch);
+        JsonNode promote = batch(tgt, "promote");
+        assertThat(promote.path("ok").asBoolean()).as("no promote while a test copy lives\n" + promote + "\n" + log).isFalse();
+        assertThat(promote.path("error").path("message").asText()).contains(copy);
+        if (rnd.nextBoolean()) {
+            mappingWithKill(tgt, "unmap", copy);
+            mappingWithKill(tgt, "map", copy);
+        }
+
+        killDuring("test-clones/delete at " + tgt, () -> batch(tgt, "test-clones/delete"), rnd.nextBoolean() ? tgt : src);
+        until("test-clones/delete", () -> batch(tgt, "test-clones/delete"));
+        assertThat(api(tgt).get("/api/v1/volumes/" + copy).status()).as("test copy gone\n" + log).isEqualTo(404);
+        assertThat(mapped(tgt, copy)).as("no mapping outlives the test copy\n" + log).isEmpty();
+        assertThat(testCopies(tgt)).isEmpty();
+        assertThat(api(tgt).get("/api/v1/volumes/" + replica).ok().json().path("role").asText()).isEqualTo("target");
+
+        mappingWithKill(src, "map", vol(src));
+        writeSome(src);
+        mappingWithKill(src, "unmap", vol(src));
+        syncUntilComplete();
     }
 
     private void roleCycle() throws Exception {
