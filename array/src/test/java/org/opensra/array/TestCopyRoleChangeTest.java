@@ -141,13 +141,16 @@ class TestCopyRoleChangeTest {
     }
 
     @Test
-    @DisplayName("TF-6 TF-7: an administrator's clone of a recovery point neither blocks promote nor is deleted by testFailoverStop")
+    @DisplayName("TF-6 TF-7 TF-8: an administrator's clone of a recovery point is not a test copy: not listed, not deleted by testFailoverStop, no block to promote")
     void administratorClonesAreNotTestCopies() {
         String r = replicated("admin clone vol");
         String mine = b.post("/api/v1/clones", Map.of("source", recoveryPointOf(r), "name", "admin copy")).ok().json()
             .path("id").asText();
         JsonNode tc = b.post("/api/v1/replication/test-clones", Map.of("volumes", List.of(r))).ok().item(0);
         assertThat(tc.path("ok").asBoolean()).as(tc.toString()).isTrue();
+        JsonNode listed = b.get("/api/v1/replication").ok().json().path("pairs").path(0).path("clones");
+        assertThat(listed.findValuesAsText("id")).as("TF-8: the pair lists its test copy only")
+            .containsExactly(tc.path("clones").path(0).path("id").asText());
         JsonNode del = b.batch("test-clones/delete", List.of(r), List.of()).item(0);
         assertThat(del.path("deleted").toString()).doesNotContain(mine).contains(tc.path("clones").path(0).path("id").asText());
         assertThat(b.batch("promote", List.of(r), List.of()).item(0).path("ok").asBoolean()).isTrue();

@@ -45,7 +45,9 @@ public final class ReplicationQueries {
                 snapNames.put((String) r[0], Json.obj("id", r[0], "name", r[1], "volumeId", r[2]));
             }
             Map<String, List<Map<String, Object>>> clones = new HashMap<>();
-            for (Object[] r : Db.query(c, "SELECT id, name, wwn, clone_of_volume, clone_of_point FROM volumes WHERE role = 'clone'",
+            // the test clones (made by test-clones); an administrator's clones are no pair's business
+            for (Object[] r : Db.query(c, "SELECT v.id, v.name, v.wwn, t.volume_id, v.clone_of_point FROM test_copies t"
+                    + " JOIN volumes v ON v.id = t.clone_id ORDER BY v.rowid",
                 rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})) {
                 clones.computeIfAbsent((String) r[3], k -> new ArrayList<>()).add(Json.obj("id", r[0], "name", r[1],
                     "wwn", r[2], "recoveryPointId", r[4], "mappings", mappings.getOrDefault((String) r[0], List.of())));
