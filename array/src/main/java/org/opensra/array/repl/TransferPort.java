@@ -51,16 +51,22 @@ public final class TransferPort implements AutoCloseable {
     private final TransferReceiver receiver;
     /** Connections served at once; one more is closed at once (a source retries its transfer). */
     static final int MAX_CONNECTIONS = 16;
-    /** Each read or write of a transfer stream must make progress within this (the source sends batches back to back). */
-    static final Duration STREAM_DEADLINE = Duration.ofSeconds(120);
+    /**
+     * Each read or write of a transfer stream must make progress within this many seconds (the source
+     * sends batches back to back); {@code -Dopensra.array.transferDeadlineSeconds} may change it.
+     */
+    static final long STREAM_DEADLINE_SECONDS = 120;
     private final ExecutorService handlers = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 60, TimeUnit.SECONDS,
         new SynchronousQueue<>(), Futures.daemonThreads("transfer-port"));
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    private final Duration streamDeadline;
 
     /** Listens on host:port (port 0: any free one). */
     public TransferPort(InetSocketAddress address, TransferReceiver receiver) throws IOException {
         this.tickets = new TransferTickets();
+        this.streamDeadline = Duration.ofSeconds(Math.max(1, Long.getLong("opensra.array.transferDeadlineSeconds",
+            STREAM_DEADLINE_SECONDS)));
         this.receiver = receiver;
         server = ServerSocketChannel.open();
         server.bind(address, 16);
@@ -116,7 +122,7 @@ public final class TransferPort implements AutoCloseable {
 
     private void serve(SocketChannel socket) throws IOException {
         keepAlive(socket);
-        try (DeadlineChannel ch = new DeadlineChannel(socket, STREAM_DEADLINE)) {
+        try (DeadlineChannel ch = new DeadlineChannel(socket, streamDeadline)) {
             serve(socket, ch);
         }
     }
