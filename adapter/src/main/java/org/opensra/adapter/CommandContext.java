@@ -12,10 +12,11 @@ import org.opensra.protocol.Connection;
 import org.opensra.protocol.Request;
 import org.opensra.spi.ArrayDriverFactory;
 import org.opensra.spi.ConnectionValues;
+import org.opensra.spi.Deadline;
 
 /**
  * What a {@link CommandHandler} works with: the request, the log, progress reporting, the error
- * catalogue, the SRA's configuration and the configured driver. The configuration and the driver are
+ * catalogue, the command's deadline (INV-3), the SRA's configuration and the configured driver. The configuration and the driver are
  * looked up on first use only (queryInfo needs neither).
  */
 public final class CommandContext {
@@ -24,10 +25,17 @@ public final class CommandContext {
     private final Progress progress;
     private final Path installDir;
     private final DriverLocator drivers;
+    private final Deadline deadline;
     private AdapterConfig config;
     private ArrayDriverFactory driver;
 
     public CommandContext(Request request, SraLog log, Progress progress, Path installDir, DriverLocator drivers) {
+        this(request, log, progress, installDir, drivers, Deadline.none());
+    }
+
+    public CommandContext(Request request, SraLog log, Progress progress, Path installDir, DriverLocator drivers,
+                          Deadline deadline) {
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.request = Objects.requireNonNull(request, "request");
         this.log = Objects.requireNonNull(log, "log");
         this.progress = Objects.requireNonNull(progress, "progress");
@@ -45,6 +53,11 @@ public final class CommandContext {
 
     public Progress progress() {
         return progress;
+    }
+
+    /** The instant by which the command answers SRM (sra/conf/opensra.properties command.deadlineSeconds). */
+    public Deadline deadline() {
+        return deadline;
     }
 
     public ErrorCatalogue errors() {

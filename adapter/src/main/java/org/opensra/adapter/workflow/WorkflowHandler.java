@@ -18,7 +18,8 @@ import org.opensra.spi.DriverException;
 /**
  * The command handler of an array command: opens a driver session with the request's connection
  * (CONN-2), builds the {@link WorkflowContext} (device-name filter CONN-3, progress, log) and runs the
- * command's workflow. A failure of the whole command (unreachable array, refused credentials, unknown
+ * command's workflow. The session is bounded by the command's deadline (INV-3): the driver gets it,
+ * and every driver call started after it fails at once, so each unfinished item gets error 1019. A failure of the whole command (unreachable array, refused credentials, unknown
  * array) becomes the response's single Error.
  */
 final class WorkflowHandler<P extends CommandParameters> implements CommandHandler {
@@ -52,7 +53,8 @@ final class WorkflowHandler<P extends CommandParameters> implements CommandHandl
                 .or(() -> connection.addresses().values().stream().findFirst()).orElse("(no address)");
         DeviceFilter filter = DeviceFilter.fromOpaques(connection.opaques());
         context.progress().report(0);
-        try (ArrayDriver driver = factory.open(CommandContext.toDriver(connection))) {
+        try (ArrayDriver driver = new DeadlineDriver(factory.open(CommandContext.toDriver(connection),
+                context.deadline()), context.deadline())) {
             WorkflowContext ctx = new WorkflowContext(driver, factory.description(), context.log(), filter,
                     context.progress()::report, address);
             CommandResult result = body.run(params, ctx);

@@ -1,0 +1,163 @@
+package org.opensra.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensra.adapter.testing.Requests;
+import org.opensra.adapter.testing.TestDriverFactory;
+import org.opensra.protocol.CommandName;
+import org.opensra.protocol.Message;
+import org.opensra.protocol.Response;
+import org.opensra.protocol.ResponseParser;
+
+/** The limits every command runs under: deadline, any Throwable, request size (INV-3, TOL-3). */
+class SraMainLimitsTest {
+    @TempDir
+    Path dir;
+    @TempDir
+    Path install;
+
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    record Run(int exit, String stdout) {
+    }
+
+    @AfterEach
+    void releaseBlockedHandlers() {
+        release.countDown();
+    }
+
+    private void configure(String extra) throws IOException {
+        Files.createDirectories(install.resolve("conf"));
+        Files.writeString(install.resolve("conf/opensra.properties"), "driver=" + TestDriverFactory.NAME + "\n" + extra);
+    }
+
+    private Run run(String request, CommandHandler handler) {
+        CommandRegistry registry = new CommandRegistry();
+        registry.register(CommandName.DISCOVER_ARRAYS, handler);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int exit = new SraMain(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), stdout, install,
+                registry, new ServiceLoaderDriverLocator(getClass().getClassLoader())).run();
+        return new Run(exit, stdout.toString(StandardCharsets.UTF_8));
+    }
+
+    private Response response() throws Exception {
+        return ResponseParser.parse(Files.readAllBytes(dir.resolve("response.xml")));
+    }
+
+    private static int code(Response response) {
+        return ((Message.Predefined) ((Response.Failed) response).error()).code();
+    }
+
+    private static void assertNoStackTrace(Run run) {
+        assertThat(run.stdout()).doesNotContain("\tat ").doesNotContain("Exception in thread");
+    }
+
+    @Test
+    @DisplayName("INV-3 a command whose driver ignores a 2 s deadline still answers, with error 1019, well before SRM's timeout")
+    void deadlineBackstop() throws Exception {
+        configure("command.deadlineSeconds=2\n");
+        Run run = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(
+                Requests.simple("discoverArrays", dir), (request, context) -> {
+                    try {
+                        release.await(); // a driver call that never returns
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Response.error(Message.predefined(ErrorCodes.INTERNAL_ERROR, "Reason", "released"));
+                }));
+        assertThat(run.exit()).isZero();
+        Response response = response();
+        assertThat(code(response)).isEqualTo(ErrorCodes.COMMAND_DEADLINE_REACHED);
+        assertThat(run.stdout()).contains("did not end by its deadline of 2 s");
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    @DisplayName("INV-3 the handler gets the configured deadline")
+    void handlerSeesDeadline() throws Exception {
+        configure("command.deadlineSeconds=37\n");
+        int[] seen = new int[1];
+        Run run = run(Requests.simple("discoverArrays", dir), (request, context) -> {
+            seen[0] = context.deadline().seconds();
+            return Response.error(Message.predefined(ErrorCodes.INTERNAL_ERROR, "Reason", "done"));
+        });
+        assertThat(run.exit()).isZero();
+        assertThat(seen[0]).isEqualTo(37);
+    }
+
+    @Test
+    @DisplayName("TOL-3 INV-3 a StackOverflowError in a command ends in an Error response 1000, no stack trace")
+    void stackOverflow() throws Exception {
+        configure("");
+        Run run = run(Requests.simple("discoverArrays", dir), (request, context) -> {
+            throw new StackOverflowError();
+        });
+        assertThat(run.exit()).isZero();
+        assertThat(code(response())).isEqualTo(ErrorCodes.INTERNAL_ERROR);
+        assertThat(Files.readString(dir.resolve("response.xml"))).contains("StackOverflowError");
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    @DisplayName("TOL-3 INV-3 an OutOfMemoryError in a command ends in an Error response 1000, no stack trace")
+    void outOfMemory() throws Exception {
+        configure("");
+        Run run = run(Requests.simple("discoverArrays", dir), (request, context) -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        assertThat(run.exit()).isZero();
+        assertThat(code(response())).isEqualTo(ErrorCodes.INTERNAL_ERROR);
+        assertThat(Files.readString(dir.resolve("response.xml"))).contains("OutOfMemoryError");
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    @DisplayName("TOL-3 a request larger than request.maxBytes is refused with one line and exit 1, without reading it all")
+    void requestTooLarge() throws Exception {
+        configure("request.maxBytes=4096\n");
+        String big = Requests.envelope("discoverArrays", dir, "verbose", "<!-- " + "x".repeat(8192) + " -->\n");
+        Run run = run(big, (request, context) -> {
+            throw new AssertionError("must not run");
+        });
+        assertThat(run.exit()).isEqualTo(SraMain.NO_RESPONSE);
+        assertThat(run.stdout().lines().toList()).hasSize(1);
+        assertThat(run.stdout()).startsWith("OpenSRA: ").contains("larger than 4096 bytes");
+        assertThat(dir.resolve("response.xml")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("TOL-3 a request within request.maxBytes runs")
+    void requestWithinCap() throws Exception {
+        configure("request.maxBytes=65536\n");
+        Run run = run(Requests.simple("discoverArrays", dir),
+                (request, context) -> Response.error(Message.predefined(ErrorCodes.INTERNAL_ERROR, "Reason", "ran")));
+        assertThat(run.exit()).isZero();
+        assertThat(Files.readString(dir.resolve("response.xml"))).contains("ran");
+    }
+
+    @Test
+    @DisplayName("INV-3 a bad limit is logged and the default used")
+    void badLimitLogged() throws Exception {
+        configure("command.deadlineSeconds=soon\n");
+        int[] seen = new int[1];
+        Run run = run(Requests.simple("discoverArrays", dir), (request, context) -> {
+            seen[0] = context.deadline().seconds();
+            return Response.error(Message.predefined(ErrorCodes.INTERNAL_ERROR, "Reason", "done"));
+        });
+        assertThat(seen[0]).isEqualTo(240);
+        assertThat(run.stdout()).contains("command.deadlineSeconds=soon is not a number");
+    }
+}
