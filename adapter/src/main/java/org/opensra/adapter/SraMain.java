@@ -36,15 +36,21 @@ import org.opensra.spi.Deadline;
  * StackOverflowError included) ends in an Error response, or failing that in the one line.
  *
  * <p>SRM kills the SRA at its timeout, so every command runs under the deadline of
- * {@link CommandLimits} (INV-3): the driver session is bounded by it, and should a driver ignore it, the
- * SRA still answers {@link #graceMillis a grace period} later with error 1019. A heartbeat repeats the
- * progress to the StatusFile meanwhile (INV-4). The OutputFile is written atomically
- * ({@link ResponseFile}); the request on stdin is read up to a size cap (TOL-3).
+ * {@link CommandLimits} (INV-3), counted from the start: the driver session is bounded by it, and should
+ * a driver ignore it, the SRA still answers {@link #graceMillis a grace period} later with error 1019.
+ * A heartbeat repeats the progress to the StatusFile meanwhile (INV-4). The OutputFile is written
+ * atomically ({@link ResponseFile}); the request on stdin is read up to a size cap (TOL-3). The
+ * configuration is read only when a command needs it (it runs longer than {@link #QUICK_MILLIS}, or
+ * its request is larger than {@link #QUICK_REQUEST_BYTES}): queryInfo stays lean.
  */
 public final class SraMain {
     /** Exit status when no response could be written. */
     public static final int NO_RESPONSE = 1;
     private static final LogLevel DEFAULT_LEVEL = LogLevel.VERBOSE;
+    /** Commands done within this time never read the limits (nor start the heartbeat). */
+    static final long QUICK_MILLIS = 500;
+    /** Requests up to this size are read without the configured cap. */
+    static final long QUICK_REQUEST_BYTES = CommandLimits.MIN_MAX_REQUEST_BYTES;
 
     private final InputStream stdin;
     private final OutputStream stdout;
@@ -76,13 +82,18 @@ public final class SraMain {
 
     /** Runs one command; returns the process exit status. */
     public int run() {
-        CommandLimits limits = limits();
-        Deadline deadline = Deadline.inSeconds(limits.deadlineSeconds());
+        long start = System.nanoTime();
         byte[] raw;
         try {
-            raw = RequestInput.read(stdin, limits.maxRequestBytes());
-        } catch (RequestInput.TooLarge e) {
-            return noResponse(e.getMessage());
+            RequestInput input = new RequestInput(stdin);
+            if (!input.readUpTo(QUICK_REQUEST_BYTES)) {
+                long max = limits().maxRequestBytes();
+                if (!input.readUpTo(max)) {
+                    return noResponse("the request on stdin is larger than " + max + " bytes ("
+                            + CommandLimits.MAX_REQUEST_KEY + " in " + AdapterConfig.RELATIVE_PATH + ")");
+                }
+            }
+            raw = input.bytes();
         } catch (IOException e) {
             return noResponse("cannot read the request from stdin: " + e.getMessage());
         }
@@ -94,7 +105,7 @@ public final class SraMain {
         } catch (RuntimeException e) {
             return malformed(raw, new ProtocolException("unreadable request: " + e.getClass().getSimpleName()));
         }
-        return execute(raw, request, limits, deadline);
+        return execute(raw, request, start);
     }
 
     /** The limits of the SRA's configuration; an unreadable file means the defaults (the driver lookup reports it). */
@@ -106,7 +117,7 @@ public final class SraMain {
         }
     }
 
-    private int execute(byte[] raw, Request request, CommandLimits limits, Deadline deadline) {
+    private int execute(byte[] raw, Request request, long start) {
         Optional<LogLevel> level = request.envelope().level();
         CredentialScrubber scrubber = CredentialScrubber.of(credentials(request));
         try (SraLog log = SraLog.open(level.orElse(DEFAULT_LEVEL),
@@ -119,13 +130,9 @@ public final class SraMain {
                     log.warning("LogLevel " + (given.isPresent() ? SraLog.quote(given.get()) : "(missing)")
                             + " is not one of trivia, verbose, info, warning, error; using " + DEFAULT_LEVEL);
                 }
-                for (String problem : limits.problems()) {
-                    log.warning("Configuration: " + problem);
-                }
                 progress.report(0);
-                progress.startHeartbeat(limits.heartbeatSeconds() * 1000L);
-                CommandContext context = new CommandContext(request, log, progress, installDir, drivers, deadline);
-                Response response = dispatchBounded(request, context, deadline);
+                CommandContext context = new CommandContext(request, log, progress, installDir, drivers, start);
+                Response response = dispatchBounded(request, context, progress);
                 logOutcome(log, request.envelope().name(), response);
                 if (!writeResponse(log, request.envelope().outputFile(), response)) {
                     return NO_RESPONSE;
@@ -139,22 +146,24 @@ public final class SraMain {
     }
 
     /**
-     * Runs the command on a worker thread and waits for it until the deadline plus a grace period: a
-     * driver that honours the deadline has answered by then. Should the command still run (a driver
-     * ignoring the deadline), the answer is error 1019 for the whole command, given before SRM gives
-     * up; the worker is a daemon thread and ends with the process.
+     * Runs the command on a worker thread and waits for it. A command still running after
+     * {@link #QUICK_MILLIS} gets the progress heartbeat and is waited for until its deadline plus a
+     * grace period: a driver that honours the deadline has answered by then. Should the command still
+     * run (a driver ignoring the deadline), the answer is error 1019 for the whole command, given before
+     * SRM gives up; the worker is a daemon thread and ends with the process.
      */
-    private Response dispatchBounded(Request request, CommandContext context, Deadline deadline) throws Throwable {
+    private Response dispatchBounded(Request request, CommandContext context, Progress progress) throws Throwable {
         CommandRun run = new CommandRun(new CommandDispatcher(registry), request, context);
         Thread worker = new Thread(null, run, "opensra-command", 0);
         worker.setDaemon(true);
         worker.start();
-        long wait = deadline.remainingMillis() + graceMillis(deadline);
-        try {
-            worker.join(Math.max(1, wait));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        join(worker, QUICK_MILLIS);
+        if (run.finished()) {
+            return run.response();
         }
+        progress.startHeartbeat(context.limits().heartbeatSeconds() * 1000L);
+        Deadline deadline = context.deadline();
+        join(worker, deadline.remainingMillis() + graceMillis(deadline));
         if (!run.finished()) {
             String name = request.envelope().name();
             context.log().error("Command " + name + " did not end by its deadline of " + deadline.seconds()
@@ -164,6 +173,14 @@ public final class SraMain {
                     "the command " + name, Integer.toString(deadline.seconds())));
         }
         return run.response();
+    }
+
+    private static void join(Thread worker, long millis) {
+        try {
+            worker.join(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A quarter of the deadline, between 5 and 30 s (240 s gives 270 s in all, below SRM's 300 s). */

@@ -127,22 +127,23 @@ class SraMainLimitsTest {
     @Test
     @DisplayName("TOL-3 a request larger than request.maxBytes is refused with one line and exit 1, without reading it all")
     void requestTooLarge() throws Exception {
-        configure("request.maxBytes=4096\n");
-        String big = Requests.envelope("discoverArrays", dir, "verbose", "<!-- " + "x".repeat(8192) + " -->\n");
+        configure("request.maxBytes=1048576\n");
+        String big = Requests.envelope("discoverArrays", dir, "verbose", "<!-- " + "x".repeat(2 * 1048576) + " -->\n");
         Run run = run(big, (request, context) -> {
             throw new AssertionError("must not run");
         });
         assertThat(run.exit()).isEqualTo(SraMain.NO_RESPONSE);
         assertThat(run.stdout().lines().toList()).hasSize(1);
-        assertThat(run.stdout()).startsWith("OpenSRA: ").contains("larger than 4096 bytes");
+        assertThat(run.stdout()).startsWith("OpenSRA: ").contains("larger than 1048576 bytes");
         assertThat(dir.resolve("response.xml")).doesNotExist();
     }
 
     @Test
     @DisplayName("TOL-3 a request within request.maxBytes runs")
     void requestWithinCap() throws Exception {
-        configure("request.maxBytes=65536\n");
-        Run run = run(Requests.simple("discoverArrays", dir),
+        configure("request.maxBytes=4194304\n");
+        String big = Requests.envelope("discoverArrays", dir, "verbose", "<!-- " + "x".repeat(2 * 1048576) + " -->\n");
+        Run run = run(big,
                 (request, context) -> Response.error(Message.predefined(ErrorCodes.INTERNAL_ERROR, "Reason", "ran")));
         assertThat(run.exit()).isZero();
         assertThat(Files.readString(dir.resolve("response.xml"))).contains("ran");

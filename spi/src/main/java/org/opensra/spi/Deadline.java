@@ -31,6 +31,12 @@ public final class Deadline {
         return new Deadline(System.nanoTime() + s * 1_000_000_000L, s);
     }
 
+    /** The deadline {@code seconds} (at least 1) after {@code startNanos}, a {@link System#nanoTime()} value. */
+    public static Deadline startedAt(long startNanos, int seconds) {
+        int s = Math.max(1, seconds);
+        return new Deadline(startNanos + s * 1_000_000_000L, s);
+    }
+
     /** The deadline {@code millis} from now (tests and sub-second budgets); its length is reported rounded up to seconds. */
     public static Deadline inMillis(long millis) {
         long ms = Math.max(0, millis);

@@ -12,8 +12,8 @@ import java.util.Map;
  *     (INV-3, RESP-1). Keep it well below SRM's timeout.</li>
  * <li>{@code command.heartbeatSeconds} (default 20): during long work the last progress value is
  *     repeated to the StatusFile at least this often (INV-4: SRM wants progress every 30 s).</li>
- * <li>{@code request.maxBytes} (default 64 MiB): a larger request on stdin is refused with one line
- *     (TOL-3).</li>
+ * <li>{@code request.maxBytes} (default 64 MiB, at least 1 MiB): a larger request on stdin is refused
+ *     with one line (TOL-3).</li>
  * </ul>
  * A value that is not a number in its range is reported in {@link #problems()} and the default used.
  */
@@ -24,6 +24,8 @@ public record CommandLimits(int deadlineSeconds, int heartbeatSeconds, long maxR
     public static final int DEFAULT_DEADLINE_SECONDS = 240;
     public static final int DEFAULT_HEARTBEAT_SECONDS = 20;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 64L * 1024 * 1024;
+    /** Requests up to 1 MiB are always read (without reading the configuration). */
+    public static final long MIN_MAX_REQUEST_BYTES = 1024L * 1024;
 
     public CommandLimits {
         problems = List.copyOf(problems);
@@ -39,7 +41,8 @@ public record CommandLimits(int deadlineSeconds, int heartbeatSeconds, long maxR
         List<String> problems = new ArrayList<>();
         long deadline = number(properties, DEADLINE_KEY, DEFAULT_DEADLINE_SECONDS, 1, 3600, problems);
         long heartbeat = number(properties, HEARTBEAT_KEY, DEFAULT_HEARTBEAT_SECONDS, 1, 3600, problems);
-        long max = number(properties, MAX_REQUEST_KEY, DEFAULT_MAX_REQUEST_BYTES, 1024, Integer.MAX_VALUE - 16, problems);
+        long max = number(properties, MAX_REQUEST_KEY, DEFAULT_MAX_REQUEST_BYTES, MIN_MAX_REQUEST_BYTES,
+                Integer.MAX_VALUE - 16, problems);
         return new CommandLimits((int) deadline, (int) heartbeat, max, problems);
     }
 
