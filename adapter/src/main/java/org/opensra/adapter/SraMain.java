@@ -149,8 +149,8 @@ public final class SraMain {
      * Runs the command on a worker thread and waits for it. A command still running after
      * {@link #QUICK_MILLIS} gets the progress heartbeat and is waited for until its deadline plus a
      * grace period: a driver that honours the deadline has answered by then. Should the command still
-     * run (a driver ignoring the deadline), the answer is error 1019 for the whole command, given before
-     * SRM gives up; the worker is a daemon thread and ends with the process.
+     * run (a driver ignoring the deadline), every requested item gets error 1019 (or the command, when
+     * it has no items), before SRM gives up; the worker is a daemon thread and ends with the process.
      */
     private Response dispatchBounded(Request request, CommandContext context, Progress progress) throws Throwable {
         CommandRun run = new CommandRun(new CommandDispatcher(registry), request, context);
@@ -169,8 +169,7 @@ public final class SraMain {
             context.log().error("Command " + name + " did not end by its deadline of " + deadline.seconds()
                     + " s plus " + graceMillis(deadline) / 1000 + " s: the driver ignored the deadline;"
                     + " answering with error " + ErrorCodes.COMMAND_DEADLINE_REACHED + " now");
-            return Response.error(ErrorCatalogue.standard().error(ErrorCodes.COMMAND_DEADLINE_REACHED,
-                    "the command " + name, Integer.toString(deadline.seconds())));
+            return DeadlineResponse.of(request, deadline.seconds());
         }
         return run.response();
     }
