@@ -50,6 +50,8 @@ public final class ErrorCodes {
     public static final int EXCLUDED_BY_FILTER = 1017;
     /** {DeviceId}, {GroupId}. */
     public static final int DEVICE_IN_GROUP = 1018;
+    /** {Object}, {Seconds}: the command deadline was reached before this item was done (INV-3). */
+    public static final int COMMAND_DEADLINE_REACHED = 1019;
 
     /** Warning: {Object} already in the requested state (no-op). */
     public static final int ALREADY_IN_STATE = 2001;

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.opensra.adapter.config.AdapterConfig;
+import org.opensra.adapter.config.CommandLimits;
+import org.opensra.adapter.config.ConfigException;
 import org.opensra.adapter.config.InstallFolder;
 import org.opensra.adapter.error.ErrorCatalogue;
 import org.opensra.adapter.log.CredentialScrubber;
@@ -24,17 +26,31 @@ import org.opensra.protocol.Response;
 import org.opensra.protocol.RequestLog;
 import org.opensra.protocol.RequestParser;
 import org.opensra.protocol.ResponseWriter;
+import org.opensra.spi.Deadline;
 
 /**
  * What command.pl runs: reads the request from stdin, opens the log, runs the command and writes the
  * response to the request's OutputFile (INV-1..INV-5). Exit status 0 when a response was written, even
  * an Error response; otherwise 1 with a one-line message on stdout (TOL-3). Never a stack trace on
- * stdout: those go to the log at trivia level only.
+ * stdout: those go to the log at trivia level only; any Throwable of a command (OutOfMemoryError,
+ * StackOverflowError included) ends in an Error response, or failing that in the one line.
+ *
+ * <p>SRM kills the SRA at its timeout, so every command runs under the deadline of
+ * {@link CommandLimits} (INV-3), counted from the start: the driver session is bounded by it, and should
+ * a driver ignore it, the SRA still answers {@link #graceMillis a grace period} later with error 1019.
+ * A heartbeat repeats the progress to the StatusFile meanwhile (INV-4). The OutputFile is written
+ * atomically ({@link ResponseFile}); the request on stdin is read up to a size cap (TOL-3). The
+ * configuration is read only when a command needs it (it runs longer than {@link #QUICK_MILLIS}, or
+ * its request is larger than {@link #QUICK_REQUEST_BYTES}): queryInfo stays lean.
  */
 public final class SraMain {
     /** Exit status when no response could be written. */
     public static final int NO_RESPONSE = 1;
     private static final LogLevel DEFAULT_LEVEL = LogLevel.VERBOSE;
+    /** Commands done within this time never read the limits (nor start the heartbeat). */
+    static final long QUICK_MILLIS = 500;
+    /** Requests up to this size are read without the configured cap. */
+    static final long QUICK_REQUEST_BYTES = CommandLimits.MIN_MAX_REQUEST_BYTES;
 
     private final InputStream stdin;
     private final OutputStream stdout;
@@ -66,9 +82,18 @@ public final class SraMain {
 
     /** Runs one command; returns the process exit status. */
     public int run() {
+        long start = System.nanoTime();
         byte[] raw;
         try {
-            raw = stdin.readAllBytes();
+            RequestInput input = new RequestInput(stdin);
+            if (!input.readUpTo(QUICK_REQUEST_BYTES)) {
+                long max = limits().maxRequestBytes();
+                if (!input.readUpTo(max)) {
+                    return noResponse("the request on stdin is larger than " + max + " bytes ("
+                            + CommandLimits.MAX_REQUEST_KEY + " in " + AdapterConfig.RELATIVE_PATH + ")");
+                }
+            }
+            raw = input.bytes();
         } catch (IOException e) {
             return noResponse("cannot read the request from stdin: " + e.getMessage());
         }
@@ -80,14 +105,24 @@ public final class SraMain {
         } catch (RuntimeException e) {
             return malformed(raw, new ProtocolException("unreadable request: " + e.getClass().getSimpleName()));
         }
-        return execute(raw, request);
+        return execute(raw, request, start);
     }
 
-    private int execute(byte[] raw, Request request) {
+    /** The limits of the SRA's configuration; an unreadable file means the defaults (the driver lookup reports it). */
+    private CommandLimits limits() {
+        try {
+            return CommandLimits.from(AdapterConfig.load(installDir).properties());
+        } catch (ConfigException | RuntimeException e) {
+            return CommandLimits.defaults();
+        }
+    }
+
+    private int execute(byte[] raw, Request request, long start) {
         Optional<LogLevel> level = request.envelope().level();
         CredentialScrubber scrubber = CredentialScrubber.of(credentials(request));
         try (SraLog log = SraLog.open(level.orElse(DEFAULT_LEVEL),
-                request.envelope().logDirectory().orElse(null), stdout, scrubber)) {
+                request.envelope().logDirectory().orElse(null), stdout, scrubber);
+             Progress progress = new Progress(request.envelope().statusFile().orElse(null), log)) {
             try {
                 logStart(log, raw);
                 if (level.isEmpty()) {
@@ -95,22 +130,114 @@ public final class SraMain {
                     log.warning("LogLevel " + (given.isPresent() ? SraLog.quote(given.get()) : "(missing)")
                             + " is not one of trivia, verbose, info, warning, error; using " + DEFAULT_LEVEL);
                 }
-                Progress progress = new Progress(request.envelope().statusFile().orElse(null), log);
                 progress.report(0);
-                CommandContext context = new CommandContext(request, log, progress, installDir, drivers);
-                Response response = new CommandDispatcher(registry).dispatch(request, context);
+                CommandContext context = new CommandContext(request, log, progress, installDir, drivers, start);
+                Response response = dispatchBounded(request, context, progress);
                 logOutcome(log, request.envelope().name(), response);
                 if (!writeResponse(log, request.envelope().outputFile(), response)) {
                     return NO_RESPONSE;
                 }
                 progress.report(100);
                 return 0;
-            } catch (RuntimeException | LinkageError e) {
-                log.failure("Internal error: " + e, e);
-                Response response = Response.error(ErrorCatalogue.standard().internal(
-                        log.scrub(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
-                return writeResponse(log, request.envelope().outputFile(), response) ? 0 : NO_RESPONSE;
+            } catch (Throwable e) { // OutOfMemoryError, StackOverflowError included: still an Error response
+                return internalError(log, request, e);
             }
+        }
+    }
+
+    /**
+     * Runs the command on a worker thread and waits for it. A command still running after
+     * {@link #QUICK_MILLIS} gets the progress heartbeat and is waited for until its deadline plus a
+     * grace period: a driver that honours the deadline has answered by then. Should the command still
+     * run (a driver ignoring the deadline), every requested item gets error 1019 (or the command, when
+     * it has no items), before SRM gives up; the worker is a daemon thread and ends with the process.
+     */
+    private Response dispatchBounded(Request request, CommandContext context, Progress progress) throws Throwable {
+        CommandRun run = new CommandRun(new CommandDispatcher(registry), request, context);
+        Thread worker = new Thread(null, run, "opensra-command", 0);
+        worker.setDaemon(true);
+        worker.start();
+        join(worker, QUICK_MILLIS);
+        if (run.finished()) {
+            return run.response();
+        }
+        progress.startHeartbeat(context.limits().heartbeatSeconds() * 1000L);
+        Deadline deadline = context.deadline();
+        join(worker, deadline.remainingMillis() + graceMillis(deadline));
+        if (!run.finished()) {
+            String name = request.envelope().name();
+            context.log().error("Command " + name + " did not end by its deadline of " + deadline.seconds()
+                    + " s plus " + graceMillis(deadline) / 1000 + " s: the driver ignored the deadline;"
+                    + " answering with error " + ErrorCodes.COMMAND_DEADLINE_REACHED + " now");
+            return DeadlineResponse.of(request, deadline.seconds());
+        }
+        return run.response();
+    }
+
+    private static void join(Thread worker, long millis) {
+        try {
+            worker.join(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A quarter of the deadline, between 5 and 30 s (240 s gives 270 s in all, below SRM's 300 s). */
+    static long graceMillis(Deadline deadline) {
+        return Math.min(30_000L, Math.max(5_000L, deadline.seconds() * 250L));
+    }
+
+    private int internalError(SraLog log, Request request, Throwable e) {
+        try {
+            log.failure("Internal error: " + e, e);
+            Response response = Response.error(ErrorCatalogue.standard().internal(
+                    log.scrub(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
+            return writeResponse(log, request.envelope().outputFile(), response) ? 0 : NO_RESPONSE;
+        } catch (Throwable again) { // e.g. still out of memory: the one line is all that is left
+            return noResponse("internal error " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The command on the worker thread: its response or whatever it threw. */
+    private static final class CommandRun implements Runnable {
+        private final CommandDispatcher dispatcher;
+        private final Request request;
+        private final CommandContext context;
+        private Response response;
+        private Throwable thrown;
+        private boolean finished;
+
+        CommandRun(CommandDispatcher dispatcher, Request request, CommandContext context) {
+            this.dispatcher = dispatcher;
+            this.request = request;
+            this.context = context;
+        }
+
+        @Override
+        public void run() {
+            Response answer = null;
+            Throwable problem = null;
+            try {
+                answer = dispatcher.dispatch(request, context);
+            } catch (Throwable e) {
+                problem = e;
+            }
+            synchronized (this) {
+                response = answer;
+                thrown = problem;
+                finished = true;
+            }
+        }
+
+        synchronized boolean finished() {
+            return finished;
+        }
+
+        synchronized Response response() throws Throwable {
+            if (thrown != null) {
+                throw thrown;
+            }
+            return response;
         }
     }
 
@@ -148,7 +275,7 @@ public final class SraMain {
         String file = outputFile == null ? "" : outputFile.strip();
         try {
             byte[] bytes = ResponseWriter.toBytes(response);
-            Files.write(Path.of(file), bytes);
+            ResponseFile.write(Path.of(file), bytes);
             log.verbose("Response written to " + SraLog.quote(file));
             if (log.enabled(LogLevel.TRIVIA)) {
                 log.trivia("Response:\n" + new String(bytes, StandardCharsets.UTF_8));

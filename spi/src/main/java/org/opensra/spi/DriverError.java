@@ -33,5 +33,10 @@ public enum DriverError {
     /** No such sync job (1015). Placeholder: SyncId. */
     UNKNOWN_SYNC,
     /** The driver does not implement this optional ability (1008). Placeholders: Object, Reason. */
-    UNSUPPORTED
+    UNSUPPORTED,
+    /**
+     * The command's {@link Deadline} passed before the work was done (1019). Placeholders: Object,
+     * Seconds.
+     */
+    DEADLINE_REACHED
 }

@@ -68,6 +68,9 @@ final class ErrorTable {
                 "DeviceId", "Filter");
         e(d, DEVICE_IN_GROUP, "The device {DeviceId} belongs to the consistency group {GroupId} and must be handled with it.",
                 "Protect and recover the whole consistency group {GroupId}.", "DeviceId", "GroupId");
+        e(d, COMMAND_DEADLINE_REACHED, "The command deadline of {Seconds} seconds was reached before {Object} was done.",
+                "Check that the arrays are reachable and not overloaded, then retry the operation for {Object}; the deadline is command.deadlineSeconds in sra/conf/opensra.properties and must stay below the SRA timeout of SRM.",
+                "Object", "Seconds");
 
         w(d, ALREADY_IN_STATE, "{Object} is already in the requested state; nothing was changed.",
                 "No action is needed.", "Object");

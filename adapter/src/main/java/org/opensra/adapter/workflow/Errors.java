@@ -117,6 +117,7 @@ public final class Errors {
             case UNKNOWN_RECOVERY_POINT -> UNKNOWN_RECOVERY_POINT;
             case REPLICATION_BROKEN -> REPLICATION_BROKEN;
             case UNKNOWN_SYNC -> UNKNOWN_SYNC;
+            case DEADLINE_REACHED -> COMMAND_DEADLINE_REACHED;
         };
     }
 
@@ -132,6 +133,7 @@ public final class Errors {
             case OPERATION_FAILED, UNSUPPORTED, REPLICATION_BROKEN -> List.of("Object", "Reason");
             case UNKNOWN_RECOVERY_POINT -> List.of("RecoveryPoint", "Key");
             case UNKNOWN_SYNC -> List.of("SyncId");
+            case DEADLINE_REACHED -> List.of("Object", "Seconds");
         };
     }
 

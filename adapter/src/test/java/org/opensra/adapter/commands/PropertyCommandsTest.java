@@ -147,7 +147,7 @@ class PropertyCommandsTest {
     void errorDefinitions() throws SraException {
         ErrorDefinitions defs = (ErrorDefinitions) result(new QueryErrorDefinitionsCommand(),
                 Contexts.request("queryErrorDefinitions", new QueryErrorDefinitionsParameters()), TestDrivers.embeddedLike());
-        assertThat(defs.errors()).extracting(MessageDefinition::code).allMatch(c -> c >= 1000 && c < 2000).hasSize(19);
+        assertThat(defs.errors()).extracting(MessageDefinition::code).allMatch(c -> c >= 1000 && c < 2000).hasSize(20);
         assertThat(defs.warnings()).extracting(MessageDefinition::code).containsExactly(2001, 2002, 2003, 2004, 2005, 2006);
         Set<String> ids = new HashSet<>();
         for (MessageDefinition d : defs.errors()) {
@@ -157,6 +157,6 @@ class PropertyCommandsTest {
         }
         MessageDefinition unreachable = defs.errors().stream().filter(d -> d.code() == 1001).findFirst().orElseThrow();
         assertThat(unreachable.description().text()).contains("{Address}");
-        assertThat(ids).hasSize(19);
+        assertThat(ids).hasSize(20);
     }
 }

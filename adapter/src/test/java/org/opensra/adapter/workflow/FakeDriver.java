@@ -56,6 +56,12 @@ class FakeDriver implements ArrayDriver {
     final Map<String, AtomicInteger> calls = new LinkedHashMap<>();
     IdentityForm identityForm = IdentityForm.WWN;
     boolean unreachable;
+    /** Runs before every call, named by its method (e.g. to let a deadline pass, or fail a call). */
+    Hook before = method -> { };
+
+    interface Hook {
+        void run(String method) throws DriverException;
+    }
 
     FakeDriver(FakeArrays fabric, String localId) {
         this.fabric = fabric;
@@ -68,6 +74,7 @@ class FakeDriver implements ArrayDriver {
 
     private FakeArray local(String arrayId, String method) throws DriverException {
         calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+        before.run(method);
         if (unreachable) {
             throw new DriverException(DriverError.ARRAY_UNREACHABLE, Map.of("Address", "127.0.0.1:1"), "connection refused");
         }

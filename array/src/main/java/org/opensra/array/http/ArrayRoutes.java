@@ -16,7 +16,7 @@ public final class ArrayRoutes {
     public static void register(Router r, Services s) {
         r.get("/api/v1/array", q -> Json.obj("id", s.arrayId(), "name", s.arrayName(), "model", "OpenSRA Embedded Array",
             "vendor", "OpenSRA", "software", Json.obj("name", "OpenSRA Replication", "version", VERSION),
-            "oneLunPerIscsiTarget", s.oneLunPerIscsiTarget(), "peers", s.peers().describe(true),
+            "oneLunPerIscsiTarget", s.oneLunPerIscsiTarget(), "peers", s.peers().describe(!"false".equals(q.query("probe"))),
             "ports", s.presentation().ports()));
         r.get("/api/v1/peers", q -> Json.obj("peers", s.peers().describe(true)));
         r.post("/api/v1/peers", q -> {

@@ -4,8 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,6 +17,7 @@ import org.opensra.driver.embedded.json.JsonException;
 import org.opensra.driver.embedded.json.JsonObject;
 import org.opensra.driver.embedded.json.JsonReader;
 import org.opensra.driver.embedded.json.JsonWriter;
+import org.opensra.spi.Deadline;
 import org.opensra.spi.DriverError;
 import org.opensra.spi.DriverException;
 import org.opensra.spi.DriverFailure;
@@ -23,20 +28,35 @@ import org.opensra.spi.DriverFailure;
  * alive between calls of one session). Transport failures and refused credentials are whole-call
  * {@link DriverException}s naming the address; other API errors are {@link ApiException}s for the
  * caller to map in its context. The credential only ever lives in the Authorization header.
+ *
+ * <p>Every call is bounded by the command's {@link Deadline}: its connect and read timeouts never reach
+ * past it, a call after it fails at once with DEADLINE_REACHED, and a read cut short by it is reported
+ * as DEADLINE_REACHED rather than as an unreachable array. An address found unreachable (connection
+ * refused or timed out, no route, unknown host, no answer within the read timeout) is remembered for
+ * the rest of the session: later calls fail at once with the same error instead of waiting for the
+ * same timeout again (FO-5: a dead array costs one timeout per command, not one per step).
  */
 public final class ArrayClient {
     private final ManagementAddress address;
     private final String authorization;
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
+    private final Deadline deadline;
+    private DriverException unreachable;
 
     public ArrayClient(ManagementAddress address, String username, String password,
                        int connectTimeoutMillis, int readTimeoutMillis) {
+        this(address, username, password, connectTimeoutMillis, readTimeoutMillis, Deadline.none());
+    }
+
+    public ArrayClient(ManagementAddress address, String username, String password,
+                       int connectTimeoutMillis, int readTimeoutMillis, Deadline deadline) {
         this.address = address;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.readTimeoutMillis = readTimeoutMillis;
+        this.deadline = deadline;
     }
 
     public ManagementAddress address() {
@@ -57,14 +77,22 @@ public final class ArrayClient {
     }
 
     private JsonObject call(String method, String path, String body) throws DriverException, ApiException {
+        DriverException known = knownUnreachable();
+        if (known != null) {
+            throw known;
+        }
+        deadline.check(method + " " + path + " on " + address.text());
+        int connectTimeout = deadline.bound(connectTimeoutMillis);
+        int readTimeout = deadline.bound(readTimeoutMillis);
+        boolean cutByDeadline = deadline.shortens(readTimeoutMillis);
         HttpURLConnection connection;
         int status;
         byte[] answer;
         try {
             connection = (HttpURLConnection) URI.create(address.baseUrl() + path).toURL().openConnection();
             connection.setRequestMethod(method);
-            connection.setConnectTimeout(connectTimeoutMillis);
-            connection.setReadTimeout(readTimeoutMillis);
+            connection.setConnectTimeout(connectTimeout);
+            connection.setReadTimeout(readTimeout);
             connection.setUseCaches(false);
             connection.setRequestProperty("Authorization", authorization);
             connection.setRequestProperty("Accept", "application/json");
@@ -80,6 +108,15 @@ public final class ArrayClient {
             status = connection.getResponseCode();
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             answer = in == null ? new byte[0] : readAll(in);
+        } catch (SocketTimeoutException e) {
+            if (cutByDeadline || deadline.passed()) {
+                throw deadline.failure(method + " " + path + " on " + address.text());
+            }
+            throw remember(unreachable(method + " " + path + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e));
+        } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
+            throw remember(unreachable(method + " " + path + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e));
         } catch (IOException | IllegalArgumentException e) {
             throw unreachable(method + " " + path + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
@@ -114,6 +151,18 @@ public final class ArrayClient {
         String snippet = text.length() > 200 ? text.substring(0, 200) + "..." : text;
         return new ApiError(status == 404 ? "NOT_FOUND" : "INTERNAL", "HTTP " + status
                 + (snippet.isBlank() ? "" : ": " + snippet.strip()), java.util.Optional.empty());
+    }
+
+    private synchronized DriverException knownUnreachable() {
+        return unreachable;
+    }
+
+    /** Keeps the failure so that later calls of this session fail at once with the same error. */
+    private synchronized DriverException remember(DriverException failure) {
+        if (unreachable == null) {
+            unreachable = failure;
+        }
+        return failure;
     }
 
     private DriverException unreachable(String detail, Throwable cause) {

@@ -24,14 +24,15 @@ import java.util.Properties;
  * @param defaultHostGroup host group used to present when a request names no initiators (option
  *     {@code defaultHostGroup}); without it such a presentation keeps the existing mappings or fails
  * @param connectTimeoutSeconds option {@code connectTimeoutSeconds}, default 10
- * @param readTimeoutSeconds option {@code readTimeoutSeconds}, default 300
+ * @param readTimeoutSeconds option {@code readTimeoutSeconds}, default 120: well below the command deadline
+ *     (240 s by default, itself below SRM's 300 s), which bounds every call in any case
  */
 public record DriverOptions(IdentityForm identity, Optional<String> defaultHostGroup,
                             int connectTimeoutSeconds, int readTimeoutSeconds) {
     public static final String PREFIX = "embedded.";
 
     public static DriverOptions defaults() {
-        return new DriverOptions(IdentityForm.WWN, Optional.empty(), 10, 300);
+        return new DriverOptions(IdentityForm.WWN, Optional.empty(), 10, 120);
     }
 
     /** Options from {@code embedded.*} keys; {@link IllegalArgumentException} naming a bad value. */

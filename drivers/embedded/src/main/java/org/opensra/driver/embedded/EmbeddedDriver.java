@@ -59,9 +59,17 @@ final class EmbeddedDriver implements ArrayDriver {
         this.presenter = new Presenter(client, options);
     }
 
+    /**
+     * The session check: reads the array without probing its peers ({@code probe=false}), so that a
+     * dead peer site costs no command its probe timeout; no command of the SRA needs the peers'
+     * reachability (discoverArrays lists the peers' ids only, and failover works with the peer down,
+     * FO-5). The array contacts a peer only where an operation needs it.
+     */
+    static final String SESSION_CHECK = "/array?probe=false";
+
     /** Opens a session: one {@code GET /array} checks the address and the credentials. */
     static EmbeddedDriver open(ArrayClient client, DriverOptions options) throws DriverException {
-        JsonObject array = get(client, "/array", "read the array");
+        JsonObject array = get(client, SESSION_CHECK, "read the array");
         try {
             array.string("id");
         } catch (JsonException e) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.opensra.spi.ArrayDriver;
 import org.opensra.spi.ArrayDriverFactory;
 import org.opensra.spi.ConnectionValues;
+import org.opensra.spi.Deadline;
 import org.opensra.spi.DriverDescription;
 import org.opensra.spi.DriverError;
 import org.opensra.spi.DriverException;
@@ -56,6 +57,12 @@ public final class EmbeddedDriverFactory implements ArrayDriverFactory {
 
     @Override
     public ArrayDriver open(ConnectionValues connection) throws DriverException {
+        return open(connection, Deadline.none());
+    }
+
+    /** A session whose every array call ends by the deadline and that remembers an unreachable address (FO-5). */
+    @Override
+    public ArrayDriver open(ConnectionValues connection, Deadline deadline) throws DriverException {
         if (optionsProblem.isPresent()) {
             throw DriverFailure.of(DriverError.OPERATION_FAILED, "driver configuration: " + optionsProblem.get(),
                     "Object", "sra/conf/opensra.properties", "Reason", optionsProblem.get()).toException();
@@ -74,7 +81,7 @@ public final class EmbeddedDriverFactory implements ArrayDriverFactory {
         }
         ArrayClient client = new ArrayClient(address, connection.username().orElse(""),
                 connection.password().orElse(""), options.connectTimeoutSeconds() * 1000,
-                options.readTimeoutSeconds() * 1000);
+                options.readTimeoutSeconds() * 1000, deadline);
         return EmbeddedDriver.open(client, options);
     }
 }
