@@ -60,13 +60,7 @@ my $base = "$cds$sep" . fingerprint($java, $modules, @jars);
 make_archive() if @ARGV && $ARGV[0] eq '--make-archive';
 
 for my $archive ("$base.aot", "$base.jsa") {
-    next unless -f $archive;
-    my @st = stat(_);
-    open(my $in, '<', "$archive.checked") or next;
-    my $recorded = <$in> // '';
-    close($in);
-    next unless $recorded eq "$st[7] $st[9]\n";
-    run_and_exit(@args, '-XX:+VerifySharedSpaces', archive_option($archive), @main);
+    run_and_exit(@args, '-XX:+VerifySharedSpaces', archive_option($archive), @main) if recorded($archive);
 }
 
 # No usable archive: the one command that gets the lock publishes a finished dump or has its JVM make
@@ -140,6 +134,16 @@ sub fingerprint {
     return sprintf('%08x%08x', $h1, $h2);
 }
 
+# The archive is there with the size and time its record gives.
+sub recorded {
+    my ($archive) = @_;
+    my @st = stat($archive) or return 0;
+    open(my $in, '<', "$archive.checked") or return 0;
+    my $recorded = <$in> // '';
+    close($in);
+    return $recorded eq "$st[7] $st[9]\n";
+}
+
 sub archive_option {
     my ($archive) = @_;
     return $archive =~ /\.aot$/ ? "-XX:AOTCache=$archive" : "-XX:SharedArchiveFile=$archive";
@@ -209,13 +213,20 @@ sub run {
 }
 
 # `perl command.pl --make-archive`: the install step that makes the startup archive for this folder
-# (its paths are part of the archive: run it where the folder will be used). It waits for the lock,
-# trains on a queryInfo run in cds/training.<pid>, and publishes the archive once the JVM has checked
-# it. Prints one line; exit status 0 when the archive is made, 1 when not (commands then make one).
+# (its paths are part of the archive: run it where the folder will be used). It waits for the lock;
+# unless the folder's archive is there already, it trains on a queryInfo run in cds/training.<pid> and
+# publishes the archive once the JVM has checked it. Prints one line; exit status 0 when the archive is
+# made or up to date, 1 when not (commands then make one).
 sub make_archive {
     my $held;
     (-d $cds || mkdir($cds)) && open($held, '>>', "$cds${sep}create.lock") && flock($held, 2) # LOCK_EX
         or fail_archive("cannot lock $cds${sep}create.lock: $!");
+    my $kind = runtime_version() >= 24 ? 'aot' : 'jsa';
+    my $archive = "$base.$kind";
+    if (recorded($archive)) {
+        print "OpenSRA: startup archive $archive is up to date\n";
+        exit 0;
+    }
     remove_archives();
     my $work = "$cds${sep}training.$$";
     mkdir($work) or fail_archive("cannot make $work: $!");
@@ -226,8 +237,6 @@ sub make_archive {
         . "<StatusFile>$work${sep}status.xml</StatusFile><LogLevel>verbose</LogLevel>"
         . "<LogDirectory>$work</LogDirectory></Command>\n";
     close($out);
-    my $kind = runtime_version() >= 24 ? 'aot' : 'jsa';
-    my $archive = "$base.$kind";
     my $made = "$archive.$$.tmp";
     my $log = "$work${sep}java.log";
     my $ok;

@@ -328,7 +328,7 @@ class CommandPlTest {
 
     @Test
     @Order(10)
-    @DisplayName("INV-1 perl command.pl --make-archive makes the startup archive for the folder (one line, exit 0); commands use it")
+    @DisplayName("INV-1 perl command.pl --make-archive makes the startup archive for the folder (one line, exit 0), keeps one that is up to date; commands use it")
     void makeArchive() throws Exception {
         Path home = TestInstall.create(root.resolve("install-made"));
         ProcessBuilder pb = command(home, case_("make"), Files.writeString(root.resolve("empty.xml"), ""), Map.of());
@@ -344,6 +344,12 @@ class CommandPlTest {
             assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("training")))
                     .as("training folder removed").isEmpty();
         }
+        FileTime made = Files.getLastModifiedTime(files(home, ".jsa").get(0));
+        Process again = pb.start();
+        assertThat(again.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.exitValue()).isZero();
+        assertThat(Files.readString(pb.redirectOutput().file().toPath())).endsWith(" is up to date\n");
+        assertThat(Files.getLastModifiedTime(files(home, ".jsa").get(0))).isEqualTo(made);
         Path dir = case_("made-used");
         Result r = perl(home, dir, Requests.simple("queryInfo", dir), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"));
         assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
