@@ -13,9 +13,10 @@
 #
 # Startup archive, in sra/cds, named by a fingerprint of the runtime (java, lib/modules) and of every
 # jar (path, size, time), so a moved folder, a new runtime or new jars never use an old archive:
-# - <fp>.aot (JDK >= 24: AOT cache) or <fp>.jsa (JDK 17: dynamic AppCDS), made by
-#   `perl command.pl --make-archive` (the install step: dist's build and the appliance image run it)
-#   with a queryInfo run as the training run, checked by the JVM and only then published.
+# - <fp>.aot (JDK >= 24: AOT cache) or <fp>.jsa (older runtimes: dynamic AppCDS), made by
+#   `perl command.pl --make-archive` (the install step: dist's build and the appliance image run it,
+#   where the folder will be used; it keeps an archive that is up to date) with a queryInfo run as the
+#   training run, checked by the JVM and only then published.
 # - Without a usable archive, the one command that gets cds/create.lock (flock, not blocking) removes
 #   every old archive and runs with -XX:ArchiveClassesAtExit=<fp>.jsa.<pid>.tmp: the JVM it execs
 #   writes the archive at exit, and keeps the lock (its fd is inherited across exec) until it has
