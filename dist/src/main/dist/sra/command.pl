@@ -1,76 +1,86 @@
 #!/usr/bin/perl
 # OpenSRA: the script SRM runs as `perl command.pl < request.xml` in the SRA install folder (INV-1).
-# No logic lives here: it finds Java, runs org.opensra.adapter.SraMain with stdin passed through and
-# exits with Java's status. Core Perl only, and as little of it as possible: every module loaded here
-# adds to the latency of every SRM command.
+# No logic lives here: it runs org.opensra.adapter.SraMain on the Java runtime bundled in sra/jre with
+# stdin passed through and Java's exit status. Core Perl only, and as little of it as possible: every
+# module loaded here adds to the latency of every SRM command.
 #
-# Java: sra/jre/bin/java (a bundled runtime) first, then $JAVA_HOME/bin/java, then java on PATH.
-# Startup: an AppCDS archive of the adapter's classes, sra/cds/<fingerprint>.jsa, is created on the
-# first run (one creator at a time; concurrent commands run without it), checked with the JVM's own
-# verification, and used afterwards, verified again by the JVM at every start. The fingerprint covers
-# the Java runtime and the jars, so a new JDK or new jars get a new archive (the JVM also refuses an
-# archive that does not match them). An archive whose size or modification time differs from what was
-# recorded when it was checked is deleted and made again. A missing, stale or corrupt archive, or an
-# install folder that cannot be written, never makes a command fail: it then runs without the archive.
+# Java: sra/jre/bin/java and nothing else (never PATH, never JAVA_HOME). A missing or broken sra/jre
+# (no java, no lib/modules, no JVM library) gives one line on stdout and exit status 2.
+#
+# Process: on Unix perl execs Java, always, so the process SRM started is the one doing the command and
+# a kill of it leaves no OpenSRA process behind (no child, no helper). On Windows exec is not real:
+# perl runs Java and exits with its status.
+#
+# Startup archive, in sra/cds, named by a fingerprint of the runtime (java, lib/modules) and of every
+# jar (path, size, time), so a moved folder, a new runtime or new jars never use an old archive:
+# - <fp>.aot (JDK >= 24: AOT cache) or <fp>.jsa (older runtimes: dynamic AppCDS), made by
+#   `perl command.pl --make-archive` (the install step: dist's build and the appliance image run it,
+#   where the folder will be used; it keeps an archive that is up to date) with a queryInfo run as the
+#   training run, checked by the JVM and only then published.
+# - Without a usable archive, the one command that gets cds/create.lock (flock, not blocking) removes
+#   every old archive and runs with -XX:ArchiveClassesAtExit=<fp>.jsa.<pid>.tmp: the JVM it execs
+#   writes the archive at exit, and keeps the lock (its fd is inherited across exec) until it has
+#   exited. The others run without an archive meanwhile. A later command that gets the lock publishes
+#   a finished dump (the JVM writes the archive's header, with its magic number, last: a dump cut short
+#   by a kill has no header and is deleted) by renaming it to <fp>.jsa. No archive is ever made by a
+#   second process while the command runs or waits.
+# - Each archive has a record <archive>.checked of its size and time, written before the archive is
+#   published under its final name (rename: nobody sees a half-written archive). An archive whose size
+#   or time differs from its record is deleted and made again. Every use passes -XX:+VerifySharedSpaces:
+#   the JVM checks the archive's checksums and runs without it if they fail, so a corrupt archive never
+#   makes a command fail; nor does a cds folder that cannot be written (the command runs without one).
 use strict; # and no `use warnings`: loading warnings.pm alone would add 2.5 ms to every command
 
 my $windows = $^O eq 'MSWin32';
 my $sep = $windows ? '\\' : '/';
 my $home = script_folder();
 
-my $java = find_java();
+my $jre = "$home${sep}jre";
+my $java = "$jre${sep}bin$sep" . ($windows ? 'java.exe' : 'java');
+my $modules = "$jre${sep}lib${sep}modules";
+my $jvm = $windows ? "$jre\\bin\\server\\jvm.dll"
+        : "$jre/lib/server/libjvm." . ($^O eq 'darwin' ? 'dylib' : 'so');
+unless (-f $java && -x _ && -f $modules && -f $jvm) {
+    print "OpenSRA: the Java runtime of the SRA ($jre) is missing or broken; reinstall the SRA\n";
+    exit 2;
+}
 my @jars = jars("$home${sep}lib");
 if (!@jars) {
     print "OpenSRA: no jar in $home${sep}lib; reinstall the SRA\n";
     exit 2;
 }
-# G1, the default collector, on purpose: JDK 17 maps the archived module graph only with G1, which saves
-# about 12 ms of every start over -XX:+UseSerialGC.
-my @args = ('-XX:TieredStopAtLevel=1', '-XX:-UsePerfData', '-Xshare:auto',
+# G1, the default collector, on purpose: the JVM maps its archived module graph only with G1, which
+# saves about 12 ms of every start over -XX:+UseSerialGC (measured on JDK 17).
+my @args = ('-XX:TieredStopAtLevel=1', '-XX:-UsePerfData',
             '-Xlog:all=off', '-Xlog:all=warning:stderr', jaxp_settings());
 my @main = ('-cp', join($windows ? ';' : ':', @jars), 'org.opensra.adapter.SraMain');
 
 my $cds = "$home${sep}cds";
-my $archive = "$cds$sep" . fingerprint($java, @jars) . '.jsa';
-my $checked = "$archive.checked";
+my $base = "$cds$sep" . fingerprint($java, $modules, @jars);
 
-if (-f $archive) {
-    my @st = stat(_);
-    if (open(my $in, '<', $checked)) {
-        my $recorded = <$in> // '';
-        close($in);
-        if ($recorded eq "$st[7] $st[9]\n") {
-            # VerifySharedSpaces: the JVM checks the archive's checksums before mapping it, so a
-            # corrupted archive is skipped (a warning on stderr) instead of crashing the JVM.
-            run_and_exit($java, @args, '-XX:+VerifySharedSpaces', "-XX:SharedArchiveFile=$archive", @main);
-        }
-    }
+make_archive() if @ARGV && $ARGV[0] eq '--make-archive';
+
+for my $archive ("$base.aot", "$base.jsa") {
+    run_and_exit(@args, '-XX:+VerifySharedSpaces', archive_option($archive), @main) if recorded($archive);
 }
 
-# No usable archive: the one process that gets the lock (re)creates it; the others run without it.
+# No usable archive: the one command that gets the lock publishes a finished dump or has its JVM make
+# one; the others run without. $^F raised: the lock's fd stays open across exec (Perl sets
+# close-on-exec on fds above $^F), so the JVM holds the lock until it exits.
 my $lock;
+$^F = 1023 unless $windows;
 if ((-d $cds || mkdir($cds)) && open($lock, '>>', "$cds${sep}create.lock") && flock($lock, 6)) { # LOCK_EX|LOCK_NB
-    unlink($archive, $checked);
-    remove_old_archives();
-    my $temporary = "$archive.$$.tmp";
-    my $status = run($java, @args, "-XX:ArchiveClassesAtExit=$temporary", @main);
-    if (-f $temporary && verified($temporary)) {
-        my @st = stat($temporary);
-        my $note = "$checked.$$.tmp";
-        my $out;
-        # recorded first, then published: a reader never sees an archive without its record
-        unless (open($out, '>', $note) && print($out "$st[7] $st[9]\n") && close($out)
-                && rename($note, $checked) && rename($temporary, $archive)) {
-            unlink($note, $temporary, $checked);
-        }
-    } else {
-        unlink($temporary);
+    $^F = 2;
+    my $dump = finished_dump();
+    if ($dump && publish($dump, "$base.jsa")) {
+        close($lock);
+        run_and_exit(@args, '-XX:+VerifySharedSpaces', "-XX:SharedArchiveFile=$base.jsa", @main);
     }
-    close($lock);
-    exit $status;
+    remove_archives();
+    run_and_exit(@args, "-XX:ArchiveClassesAtExit=$base.jsa.$$.tmp", @main);
 }
 close($lock) if $lock;
-run_and_exit($java, @args, @main);
+run_and_exit(@args, @main);
 
 sub script_folder {
     my $script = $0;
@@ -80,22 +90,6 @@ sub script_folder {
     }
     $script =~ s{[/\\][^/\\]*$}{};
     return $script;
-}
-
-sub find_java {
-    my $exe = $windows ? 'java.exe' : 'java';
-    my $bundled = "$home${sep}jre${sep}bin$sep$exe";
-    return $bundled if -x $bundled;
-    if ($ENV{JAVA_HOME}) {
-        my $candidate = "$ENV{JAVA_HOME}${sep}bin$sep$exe";
-        return $candidate if -x $candidate;
-    }
-    for my $dir (split($windows ? ';' : ':', $ENV{PATH} // '')) {
-        my $candidate = "$dir$sep$exe";
-        return $candidate if -f $candidate && -x _;
-    }
-    print "OpenSRA: no Java runtime found (looked for sra/jre, \$JAVA_HOME and java on PATH)\n";
-    exit 2;
 }
 
 # Every setting the JDK's StAX reader looks up when its factory is made, given here (the JDK's own secure
@@ -126,8 +120,7 @@ sub jars {
     return @found;
 }
 
-# The runtime (java's path, size and time, following links) and every jar (path, size, time), as
-# two 32-bit FNV-1a hashes.
+# Every file given (path, size, time, following links) as two 32-bit FNV-1a hashes.
 sub fingerprint {
     my $text = '';
     for my $file (@_) {
@@ -142,45 +135,161 @@ sub fingerprint {
     return sprintf('%08x%08x', $h1, $h2);
 }
 
-# The JVM's own check of a new archive (checksums and class path), once, before it is published.
-sub verified {
-    my ($candidate) = @_;
-    open(my $saved_out, '>&', \*STDOUT) or return 0;
-    open(my $saved_err, '>&', \*STDERR) or return 0;
-    my $null = $windows ? 'NUL' : '/dev/null';
-    open(STDOUT, '>', $null);
-    open(STDERR, '>', $null);
-    my $rc = system { $java } $java, @args, '-Xshare:on', '-XX:+VerifySharedSpaces',
-        "-XX:SharedArchiveFile=$candidate", $main[0], $main[1], '-version';
-    open(STDOUT, '>&', $saved_out);
-    open(STDERR, '>&', $saved_err);
-    return $rc == 0;
+# The archive is there with the size and time its record gives.
+sub recorded {
+    my ($archive) = @_;
+    my @st = stat($archive) or return 0;
+    open(my $in, '<', "$archive.checked") or return 0;
+    my $recorded = <$in> // '';
+    close($in);
+    return $recorded eq "$st[7] $st[9]\n";
 }
 
-sub remove_old_archives {
+sub archive_option {
+    my ($archive) = @_;
+    return $archive =~ /\.aot$/ ? "-XX:AOTCache=$archive" : "-XX:SharedArchiveFile=$archive";
+}
+
+# A dump left by an earlier command's JVM (called with the lock held, so none is being written): the
+# one whose header is there (magic 0xf00baba8 of a dynamic archive, written last); the others go.
+sub finished_dump {
+    opendir(my $dh, $cds) or return undef;
+    my @dumps = grep { /\.jsa\.\d+\.tmp$/ } readdir($dh);
+    closedir($dh);
+    my $found;
+    my $prefix = substr($base, length($cds) + 1) . '.jsa.';
+    for my $name (@dumps) {
+        my $path = "$cds$sep$name";
+        if (!$found && substr($name, 0, length($prefix)) eq $prefix && open(my $in, '<', $path)) {
+            binmode($in);
+            my $magic = '';
+            read($in, $magic, 4);
+            close($in);
+            if (length($magic) == 4 && unpack('L', $magic) == 0xf00baba8) {
+                $found = $path;
+                next;
+            }
+        }
+        unlink($path);
+    }
+    return $found;
+}
+
+# Recorded first, then published: a reader never sees an archive without its record.
+sub publish {
+    my ($file, $archive) = @_;
+    my @st = stat($file);
+    my $note = "$archive.checked.$$.tmp";
+    my $out;
+    return 1 if @st && open($out, '>', $note) && print($out "$st[7] $st[9]\n") && close($out)
+                && rename($note, "$archive.checked") && rename($file, $archive);
+    unlink($note, $file, "$archive.checked");
+    return 0;
+}
+
+sub remove_archives {
     opendir(my $dh, $cds) or return;
-    for my $old (grep { /\.jsa(?:\.checked)?$/ } readdir($dh)) {
+    for my $old (grep { /\.(?:jsa|aot|checked|tmp|aotconf)$/ } readdir($dh)) {
         unlink("$cds$sep$old");
     }
     closedir($dh);
 }
 
+sub run_and_exit {
+    if (!$windows) {
+        exec { $java } $java, @_;
+        print "OpenSRA: cannot run the Java runtime of the SRA ($java): $!\n";
+        exit 2;
+    }
+    exit run($java, @_);
+}
+
 sub run {
-    my @command = @_;
-    my $rc = system { $command[0] } @command;
+    my $rc = system { $_[0] } @_;
     if ($rc == -1) {
-        print "OpenSRA: cannot run $command[0]: $!\n";
+        print "OpenSRA: cannot run the Java runtime of the SRA ($_[0]): $!\n";
         return 2;
     }
     return ($? & 127) ? 128 + ($? & 127) : $? >> 8;
 }
 
-sub run_and_exit {
-    my @command = @_;
-    if (!$windows) {
-        exec { $command[0] } @command;
-        print "OpenSRA: cannot run $command[0]: $!\n";
-        exit 2;
+# `perl command.pl --make-archive`: the install step that makes the startup archive for this folder
+# (its paths are part of the archive: run it where the folder will be used). It waits for the lock;
+# unless the folder's archive is there already, it trains on a queryInfo run in cds/training.<pid> and
+# publishes the archive once the JVM has checked it. Prints one line; exit status 0 when the archive is
+# made or up to date, 1 when not (commands then make one).
+sub make_archive {
+    my $held;
+    (-d $cds || mkdir($cds)) && open($held, '>>', "$cds${sep}create.lock") && flock($held, 2) # LOCK_EX
+        or fail_archive("cannot lock $cds${sep}create.lock: $!");
+    my $kind = runtime_version() >= 24 ? 'aot' : 'jsa';
+    my $archive = "$base.$kind";
+    if (recorded($archive)) {
+        print "OpenSRA: startup archive $archive is up to date\n";
+        exit 0;
     }
-    exit run(@command);
+    remove_archives();
+    my $work = "$cds${sep}training.$$";
+    mkdir($work) or fail_archive("cannot make $work: $!");
+    my $request = "$work${sep}queryInfo.xml";
+    open(my $out, '>', $request) or fail_archive("cannot write $request: $!");
+    print $out qq(<?xml version="1.0" encoding="UTF-8"?>\n<Command xmlns="http://www.vmware.com/srm/sra/v2">\n)
+        . "<Name>queryInfo</Name><OutputFile>$work${sep}response.xml</OutputFile>"
+        . "<StatusFile>$work${sep}status.xml</StatusFile><LogLevel>verbose</LogLevel>"
+        . "<LogDirectory>$work</LogDirectory></Command>\n";
+    close($out);
+    my $made = "$archive.$$.tmp";
+    my $log = "$work${sep}java.log";
+    my $ok;
+    if ($kind eq 'aot') {
+        my $conf = "$work${sep}opensra.aotconf";
+        $ok = quiet($request, $log, @args, '-XX:AOTMode=record', "-XX:AOTConfiguration=$conf", @main) == 0
+            && quiet($request, $log, @args, '-XX:AOTMode=create', "-XX:AOTConfiguration=$conf",
+                     "-XX:AOTCache=$made", @main) == 0
+            && quiet($request, $log, @args, '-XX:AOTMode=on', '-XX:+VerifySharedSpaces', "-XX:AOTCache=$made",
+                     $main[0], $main[1], '-version') == 0;
+    } else {
+        $ok = quiet($request, $log, @args, "-XX:ArchiveClassesAtExit=$made", @main) == 0
+            && quiet($request, $log, @args, '-Xshare:on', '-XX:+VerifySharedSpaces', "-XX:SharedArchiveFile=$made",
+                     $main[0], $main[1], '-version') == 0;
+    }
+    fail_archive("the JVM did not make it; see $log") unless $ok && -f $made;
+    publish($made, $archive) or fail_archive("cannot publish $archive: $!");
+    if (opendir(my $dh, $work)) {
+        unlink(map { "$work$sep$_" } grep { $_ ne '.' && $_ ne '..' } readdir($dh));
+        closedir($dh);
+    }
+    rmdir($work);
+    print "OpenSRA: startup archive $archive made\n";
+    exit 0;
+}
+
+sub fail_archive {
+    print "OpenSRA: no startup archive made: $_[0]\n";
+    exit 1;
+}
+
+# The runtime's feature version, from its release file (JAVA_VERSION="25.0.3").
+sub runtime_version {
+    open(my $in, '<', "$jre${sep}release") or return 0;
+    while (my $line = <$in>) {
+        return $1 if $line =~ /^JAVA_VERSION="(\d+)/;
+    }
+    return 0;
+}
+
+# Java with stdin from $input, stdout and stderr appended to $log; its exit status.
+sub quiet {
+    my ($input, $log, @command) = @_;
+    open(my $saved_in, '<&', \*STDIN) or return 2;
+    open(my $saved_out, '>&', \*STDOUT) or return 2;
+    open(my $saved_err, '>&', \*STDERR) or return 2;
+    open(STDIN, '<', $input);
+    open(STDOUT, '>>', $log);
+    open(STDERR, '>&', \*STDOUT);
+    my $rc = run($java, @command);
+    open(STDIN, '<&', $saved_in);
+    open(STDOUT, '>&', $saved_out);
+    open(STDERR, '>&', $saved_err);
+    return $rc;
 }

@@ -272,6 +272,9 @@ class EndToEndIT {
             }
         }
         Files.writeString(copy.resolve("conf/opensra.properties"), "driver=embedded\nembedded.identity=" + form + "\n");
+        if (!Files.exists(copy.resolve("jre"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(copy.resolve("jre"), source.resolve("jre").toRealPath()); // the bundled runtime
+        }
         return new Sra(copy, work.resolve("sra-runs-" + form))
                 .run("discoverDevices", new DiscoverDevicesParameters(a.arrayId(), b.arrayId()), Sra.connection(a)).ok();
     }

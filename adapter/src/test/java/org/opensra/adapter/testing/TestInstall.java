@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * An SRA install folder assembled from this build, as dist lays it out: {@code sra/command.pl} from
  * dist's sources, {@code sra/lib/*.jar} (adapter classes, test classes with the test driver, protocol,
- * spi) and {@code sra/conf/opensra.properties} naming the test driver.
+ * spi), {@code sra/conf/opensra.properties} naming the test driver and {@code sra/jre}, the runtime
+ * command.pl runs: a link to the JDK running the tests (dist links a real one with jlink).
  */
 public final class TestInstall {
     private TestInstall() {
@@ -28,6 +30,9 @@ public final class TestInstall {
                 StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(sra.resolve("conf"));
         Files.writeString(sra.resolve("conf/opensra.properties"), "driver=" + TestDriverFactory.NAME + "\n");
+        if (!Files.exists(sra.resolve("jre"), LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(sra.resolve("jre"), Path.of(System.getProperty("java.home")).toRealPath());
+        }
         jar(Path.of("target", "classes"), lib.resolve("opensra-adapter.jar"));
         jar(Path.of("target", "test-classes"), lib.resolve("opensra-adapter-tests.jar"));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
