@@ -15,7 +15,8 @@ import java.util.Map;
 
 /** The two-site lab: site A (array-a) and site B (array-b) on loopback, described by DIR/sites.json. */
 public final class Lab {
-    private static final long READY_TIMEOUT_MS = 90_000;
+    /** Generous: on a busy machine a JVM start can take long; a daemon that really exits is noticed at once. */
+    private static final long READY_TIMEOUT_MS = 240_000;
 
     private final Path dir;
     private final List<String> launcher;
@@ -23,8 +24,12 @@ public final class Lab {
     private final SiteProcess b;
 
     public Lab(Path dir) {
+        this(dir, launcher());
+    }
+
+    Lab(Path dir, List<String> launcher) {
         this.dir = dir.toAbsolutePath().normalize();
-        this.launcher = launcher();
+        this.launcher = launcher;
         this.a = new SiteProcess("A", "array-a", this.dir, launcher);
         this.b = new SiteProcess("B", "array-b", this.dir, launcher);
     }
@@ -49,20 +54,37 @@ public final class Lab {
         return dir.resolve("sites.json");
     }
 
+    /** Starts both sites (sample data on the first start); on any failure stops what this call started. */
     public void up() throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        a.ensurePassword();
-        b.ensurePassword();
-        a.start();
-        b.start();
-        a.awaitReady(READY_TIMEOUT_MS);
-        b.awaitReady(READY_TIMEOUT_MS);
-        if (!a.initialized() || !b.initialized()) {
-            SampleData.create(site(a), site(b));
-            a.markInitialized();
-            b.markInitialized();
+        List<SiteProcess> started = new ArrayList<>();
+        try {
+            a.ensurePassword();
+            b.ensurePassword();
+            if (a.start()) {
+                started.add(a);
+            }
+            if (b.start()) {
+                started.add(b);
+            }
+            a.awaitReady(READY_TIMEOUT_MS);
+            b.awaitReady(READY_TIMEOUT_MS);
+            if (!a.initialized() || !b.initialized()) {
+                SampleData.create(site(a), site(b));
+                a.markInitialized();
+                b.markInitialized();
+            }
+            writeSites();
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            for (SiteProcess s : started) {
+                try {
+                    s.stop();
+                } catch (IOException | InterruptedException | RuntimeException x) {
+                    e.addSuppressed(x);
+                }
+            }
+            throw e;
         }
-        writeSites();
     }
 
     private SampleData.Site site(SiteProcess s) throws IOException {
@@ -70,9 +92,13 @@ public final class Lab {
             new String(OwnerOnlyFiles.readPassword(s.passwordFile())));
     }
 
+    /** Stops every daemon the lab folder's pid and ready files name, also after a failed or interrupted up. */
     public void down() throws IOException, InterruptedException {
-        a.stop();
-        b.stop();
+        try {
+            a.stop();
+        } finally {
+            b.stop();
+        }
     }
 
     public void stopSite(String site) throws IOException, InterruptedException {
@@ -84,8 +110,19 @@ public final class Lab {
         if (!s.initialized()) {
             throw new CliException("site " + site + " has no lab data in " + dir + "; run `lab up` first");
         }
-        s.start();
-        s.awaitReady(READY_TIMEOUT_MS);
+        boolean started = s.start();
+        try {
+            s.awaitReady(READY_TIMEOUT_MS);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (started) {
+                try {
+                    s.stop();
+                } catch (IOException | InterruptedException | RuntimeException x) {
+                    e.addSuppressed(x);
+                }
+            }
+            throw e;
+        }
     }
 
     private SiteProcess pick(String site) {
