@@ -21,6 +21,7 @@ final class Convergence {
     private final Map<String, Inventory> inventories;
     private final Map<String, DataPlugin> plugins;
     private final List<String> problems = new ArrayList<>();
+    private int verifiedReads;
 
     Convergence(Map<String, Inventory> inventories, Map<String, DataPlugin> plugins) {
         this.inventories = inventories;
@@ -29,6 +30,11 @@ final class Convergence {
 
     List<String> problems() {
         return problems;
+    }
+
+    /** Data reads that returned exactly the bytes written before the plans. */
+    int verifiedReads() {
+        return verifiedReads;
     }
 
     void failedOver(Unit u, Map<String, String> promoted, Map<String, byte[]> written) {
@@ -88,7 +94,9 @@ final class Convergence {
         }
         try {
             byte[] got = p.read(device, ParallelPlans.DATA_OFFSET, want.length);
-            if (!Arrays.equals(got, want)) {
+            if (Arrays.equals(got, want)) {
+                verifiedReads++;
+            } else {
                 problems.add(u.label() + ": " + what + " " + device + " at site " + site
                         + " does not hold the bytes written before the plan");
             }

@@ -64,7 +64,7 @@ public final class ParallelPlans {
             before.put(b.name(), discovery.devices(b.name()));
         } catch (PlanFailure e) {
             problems.add("setup: " + e.getMessage());
-            return new ParallelSummary(results, null, problems, elapsed(started));
+            return new ParallelSummary(results, null, problems, 0, elapsed(started));
         }
         PlanChooser chooser = new PlanChooser(a.name(), b.name(),
                 Discovery.units(a.name(), b.name(), before.get(a.name()), before.get(b.name())),
@@ -130,10 +130,10 @@ public final class ParallelPlans {
                 conv.unchanged(conflict, written);
             }
             problems.addAll(conv.problems());
-            return new ParallelSummary(results, cr, problems, elapsed(started));
+            return new ParallelSummary(results, cr, problems, conv.verifiedReads(), elapsed(started));
         } catch (PlanFailure e) {
             problems.add("convergence: " + e.getMessage());
-            return new ParallelSummary(results, null, problems, elapsed(started));
+            return new ParallelSummary(results, null, problems, 0, elapsed(started));
         } finally {
             pool.shutdownNow();
         }

@@ -15,7 +15,8 @@ import java.util.Map;
  * The outcome of a parallel-plans run: each plan, the same-group conflict, the convergence problems; printed as
  * lines ending in {@code parallel_failures: N} (read by bench scripts) and written as parallel-plans.json.
  */
-public record ParallelSummary(List<PlanResult> plans, ConflictResult conflict, List<String> problems, long millis) {
+public record ParallelSummary(List<PlanResult> plans, ConflictResult conflict, List<String> problems, int verifiedReads,
+                              long millis) {
     public ParallelSummary {
         plans = List.copyOf(plans);
         problems = List.copyOf(problems);
@@ -43,6 +44,7 @@ public record ParallelSummary(List<PlanResult> plans, ConflictResult conflict, L
         problems.forEach(p -> out.println("FAILED convergence: " + p));
         out.println(problems.isEmpty() ? "convergence: both arrays report a consistent state" : "convergence: "
                 + problems.size() + " problem(s)");
+        out.println("data_reads_verified: " + verifiedReads);
         out.println("parallel_plans: " + plans.size());
         out.printf("parallel_seconds: %.1f%n", millis / 1000.0);
         out.println("parallel_failures: " + failures());
@@ -72,6 +74,7 @@ public record ParallelSummary(List<PlanResult> plans, ConflictResult conflict, L
             root.put("conflict", c);
         }
         root.put("convergenceProblems", problems);
+        root.put("dataReadsVerified", verifiedReads);
         root.put("millis", millis);
         root.put("parallel_failures", failures());
         Path file = reportDir.resolve("parallel-plans.json");

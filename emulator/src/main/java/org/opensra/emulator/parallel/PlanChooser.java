@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Picks N plans over the protection groups of both directions, alternating direction and cycling test, sync,
- * failover, discovery, each on its own group (discovery when a direction has no group left); then one more
- * group for the same-group conflict.
+ * failover, discovery, each on its own group (discovery when a direction has no group left; test and failover
+ * take consistency groups first, sync standalone devices); then one more group, a consistency group if any is
+ * left, for the same-group conflict.
  */
 final class PlanChooser {
     private static final PlanKind[] CYCLE = {PlanKind.TEST, PlanKind.SYNC, PlanKind.FAILOVER, PlanKind.DISCOVER};
@@ -29,7 +30,7 @@ final class PlanChooser {
             boolean ab = i % 2 == 0;
             PlanKind kind = CYCLE[(i / 2) % CYCLE.length];
             List<Unit> pool = ab ? forward : backward;
-            Unit u = kind == PlanKind.DISCOVER ? null : take(pool, kind == PlanKind.TEST);
+            Unit u = kind == PlanKind.DISCOVER ? null : take(pool, kind != PlanKind.SYNC);
             if (u == null) {
                 kind = PlanKind.DISCOVER;
             }
@@ -40,6 +41,14 @@ final class PlanChooser {
 
     /** A group left over for two testFailoverStart at once, or null when every group has a plan. */
     Unit conflictUnit() {
+        for (List<Unit> pool : List.of(forward, backward)) {
+            for (Unit u : pool) {
+                if (u.group()) {
+                    pool.remove(u);
+                    return u;
+                }
+            }
+        }
         Unit u = take(forward, true);
         return u != null ? u : take(backward, true);
     }
