@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The two-site lab: site A (array-a) and site B (array-b) on loopback, described by DIR/sites.json. */
 public final class Lab {
@@ -54,10 +56,20 @@ public final class Lab {
         return dir.resolve("sites.json");
     }
 
-    /** Starts both sites (sample data on the first start); on any failure stops what this call started. */
+    /**
+     * Starts both sites (sample data on the first start). On any failure, and when this process is told to
+     * stop (SIGTERM, Ctrl-C) before it is done, stops the daemons this call started.
+     */
     public void up() throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        List<SiteProcess> started = new ArrayList<>();
+        List<SiteProcess> started = new CopyOnWriteArrayList<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread interrupted = new Thread(() -> {
+            if (!done.get()) {
+                stopAll(started, null);
+            }
+        }, "lab-up-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             a.ensurePassword();
             b.ensurePassword();
@@ -76,14 +88,27 @@ public final class Lab {
             }
             writeSites();
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
-            for (SiteProcess s : started) {
-                try {
-                    s.stop();
-                } catch (IOException | InterruptedException | RuntimeException x) {
-                    e.addSuppressed(x);
+            stopAll(started, e);
+            throw e;
+        } finally {
+            done.set(true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) and stops what was started
+            }
+        }
+    }
+
+    private static void stopAll(List<SiteProcess> sites, Throwable failure) {
+        for (SiteProcess s : sites) {
+            try {
+                s.stop();
+            } catch (IOException | InterruptedException | RuntimeException x) {
+                if (failure != null) {
+                    failure.addSuppressed(x);
                 }
             }
-            throw e;
         }
     }
 

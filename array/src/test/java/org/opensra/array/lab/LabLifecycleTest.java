@@ -136,6 +136,29 @@ class LabLifecycleTest {
     }
 
     @Test
+    @DisplayName("WF-5 a lab up stopped with SIGTERM while its daemons start stops the daemons it started")
+    void terminatedUpStopsWhatItStarted() throws Exception {
+        labDir = tmp.resolve("lab");
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("bin"));
+        Files.move(Path.of(launcher("sra-array", "sleep 60").get(0)), home.resolve("bin").resolve("sra-array"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process up = new ProcessBuilder(java, "-Dopensra.home=" + home, "-cp", System.getProperty("java.class.path"),
+            "org.opensra.array.ArrayMain", "lab", "up", "--dir", labDir.toString())
+            .redirectErrorStream(true).redirectOutput(tmp.resolve("up.log").toFile()).start();
+        strays.add(up);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!(Files.exists(labDir.resolve("B").resolve("daemon.pid")) && Files.exists(labDir.resolve("A").resolve("daemon.pid")))
+            && up.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(2, daemonsOf(labDir).size(), "both daemons are starting: " + Files.readString(tmp.resolve("up.log")));
+        up.destroy();
+        up.waitFor();
+        assertEquals(List.of(), daemonsOf(labDir), "lab up stopped its daemons when terminated");
+    }
+
+    @Test
     @DisplayName("WF-5 lab down leaves alone a process that a stale pid file names but that is not the lab's daemon")
     void downLeavesForeignProcessAlone() throws Exception {
         labDir = tmp.resolve("lab");
