@@ -54,16 +54,9 @@ final class Lab implements AutoCloseable {
         Thread hook = new Thread(() -> Proc.run(List.of(home.resolve("bin/sra-array").toString(), "lab", "down",
                 "--dir", dir.toString()), null, Duration.ofSeconds(60), dir.resolve("scratch")));
         Runtime.getRuntime().addShutdownHook(hook);
-        // retried: `lab up` can report "daemon exited" while a launcher script has not yet exec'd java
-        // (see startSite); a repeated `lab up` finds the running daemons and goes on
-        Proc.Result r = null;
-        for (int attempt = 0; attempt < 3 && (r == null || r.exit() != 0); attempt++) {
-            if (attempt > 0) {
-                pause(2000);
-            }
-            r = Proc.run(List.of(home.resolve("bin/sra-array").toString(), "lab", "up", "--dir", dir.toString()),
-                    null, Duration.ofSeconds(300), dir.resolve("scratch"));
-        }
+        // not retried: `lab up` waits for the daemons' ready files however slow their launchers are (issue 18)
+        Proc.Result r = Proc.run(List.of(home.resolve("bin/sra-array").toString(), "lab", "up", "--dir", dir.toString()),
+                null, Duration.ofSeconds(300), dir.resolve("scratch"));
         if (r.exit() != 0) {
             hook.run();
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -145,31 +138,10 @@ final class Lab implements AutoCloseable {
                 "--site", site.name()), null, Duration.ofSeconds(120), scratch).requireOk("lab stop-site");
     }
 
-    /**
-     * Starts a stopped site. Retried: {@code lab start-site} can report "daemon exited" while the
-     * launcher script has not yet exec'd java under load (its liveness check looks for ArrayMain in the
-     * command line); a second call finds the running daemon and returns.
-     */
+    /** Starts a stopped site (not retried: start-site waits for the daemon's ready file, issue 18). */
     void startSite(Site site) {
-        Proc.Result last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            last = Proc.run(List.of(home.resolve("bin/sra-array").toString(), "lab", "start-site", "--dir", dir.toString(),
-                    "--site", site.name()), null, Duration.ofSeconds(180), scratch);
-            if (last.exit() == 0) {
-                return;
-            }
-            pause(2000);
-        }
-        last.requireOk("lab start-site");
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        Proc.run(List.of(home.resolve("bin/sra-array").toString(), "lab", "start-site", "--dir", dir.toString(),
+                "--site", site.name()), null, Duration.ofSeconds(300), scratch).requireOk("lab start-site");
     }
 
     @Override

@@ -62,11 +62,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @Option(names = "--parallel-plans", defaultValue = "0", paramLabel = "N",
+            description = "instead of the workflows: N recovery plans at once on different protection groups in both "
+                    + "directions, plus two on one group (INV-7); prints parallel_failures: N")
+    int parallelPlans;
+
     @Override
     public Integer call() throws Exception {
         List<SiteConfig> pair = sites.lab != null ? SiteFiles.loadLab(sites.lab)
                 : List.of(SiteFiles.load(sites.files.protectedFile, "A"), SiteFiles.load(sites.files.recoveryFile, "B"));
         Path dir = report != null ? report : defaultReportDir();
+        if (parallelPlans > 0) {
+            return ParallelPlansRun.execute(sra, pair.get(0), pair.get(1), dir, parallelPlans,
+                    Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(syncTimeoutSeconds));
+        }
         Options o = options(workflows, syncTimeoutSeconds);
         o = new Options(o.workflows(), o.syncTimeout(), java.time.Duration.ofMillis(minPollMillis), o.maxPoll());
         RunResult r = execute(sra, pair.get(0), pair.get(1), dir, o,

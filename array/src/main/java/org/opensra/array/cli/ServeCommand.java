@@ -37,6 +37,10 @@ public final class ServeCommand implements Callable<Integer> {
         description = "port on the listen host that receives replication data from peers (default 0: any free)")
     int transferPort;
 
+    @Option(names = "--ready-file",
+        description = "file written (atomically) once the daemon listens: its pid, address and transfer port as JSON")
+    Path readyFile;
+
     @Override
     public Integer call() throws Exception {
         char[] password;
@@ -56,8 +60,20 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();
+            if (readyFile != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(readyFile);
+                } catch (java.io.IOException e) {
+                    // a stale ready file names a dead pid; readers check the pid
+                }
+            }
             stopped.countDown();
         }, "shutdown"));
+        if (readyFile != null) {
+            OwnerOnlyFiles.writeString(readyFile, org.opensra.array.Json.MAPPER.writeValueAsString(org.opensra.array.Json.obj(
+                "pid", ProcessHandle.current().pid(), "address", daemon.addressString(),
+                "transferPort", daemon.transferPort())) + "\n");
+        }
         System.out.println("sra-array " + arrayId + " listening on " + daemon.addressString()
             + " (replication data on port " + daemon.transferPort() + ")");
         System.out.flush();

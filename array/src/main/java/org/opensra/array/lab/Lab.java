@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The two-site lab: site A (array-a) and site B (array-b) on loopback, described by DIR/sites.json. */
 public final class Lab {
-    private static final long READY_TIMEOUT_MS = 90_000;
+    /** Generous: on a busy machine a JVM start can take long; a daemon that really exits is noticed at once. */
+    private static final long READY_TIMEOUT_MS = 240_000;
 
     private final Path dir;
     private final List<String> launcher;
@@ -23,8 +26,12 @@ public final class Lab {
     private final SiteProcess b;
 
     public Lab(Path dir) {
+        this(dir, launcher());
+    }
+
+    Lab(Path dir, List<String> launcher) {
         this.dir = dir.toAbsolutePath().normalize();
-        this.launcher = launcher();
+        this.launcher = launcher;
         this.a = new SiteProcess("A", "array-a", this.dir, launcher);
         this.b = new SiteProcess("B", "array-b", this.dir, launcher);
     }
@@ -49,20 +56,60 @@ public final class Lab {
         return dir.resolve("sites.json");
     }
 
+    /**
+     * Starts both sites (sample data on the first start). On any failure, and when this process is told to
+     * stop (SIGTERM, Ctrl-C) before it is done, stops the daemons this call started.
+     */
     public void up() throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        a.ensurePassword();
-        b.ensurePassword();
-        a.start();
-        b.start();
-        a.awaitReady(READY_TIMEOUT_MS);
-        b.awaitReady(READY_TIMEOUT_MS);
-        if (!a.initialized() || !b.initialized()) {
-            SampleData.create(site(a), site(b));
-            a.markInitialized();
-            b.markInitialized();
+        List<SiteProcess> started = new CopyOnWriteArrayList<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread interrupted = new Thread(() -> {
+            if (!done.get()) {
+                stopAll(started, null);
+            }
+        }, "lab-up-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            a.ensurePassword();
+            b.ensurePassword();
+            if (a.start()) {
+                started.add(a);
+            }
+            if (b.start()) {
+                started.add(b);
+            }
+            a.awaitReady(READY_TIMEOUT_MS);
+            b.awaitReady(READY_TIMEOUT_MS);
+            if (!a.initialized() || !b.initialized()) {
+                SampleData.create(site(a), site(b));
+                a.markInitialized();
+                b.markInitialized();
+            }
+            writeSites();
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            stopAll(started, e);
+            throw e;
+        } finally {
+            done.set(true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) and stops what was started
+            }
         }
-        writeSites();
+    }
+
+    private static void stopAll(List<SiteProcess> sites, Throwable failure) {
+        for (SiteProcess s : sites) {
+            try {
+                s.stop();
+            } catch (IOException | InterruptedException | RuntimeException x) {
+                if (failure != null) {
+                    failure.addSuppressed(x);
+                }
+            }
+        }
     }
 
     private SampleData.Site site(SiteProcess s) throws IOException {
@@ -70,9 +117,13 @@ public final class Lab {
             new String(OwnerOnlyFiles.readPassword(s.passwordFile())));
     }
 
+    /** Stops every daemon the lab folder's pid and ready files name, also after a failed or interrupted up. */
     public void down() throws IOException, InterruptedException {
-        a.stop();
-        b.stop();
+        try {
+            a.stop();
+        } finally {
+            b.stop();
+        }
     }
 
     public void stopSite(String site) throws IOException, InterruptedException {
@@ -84,8 +135,19 @@ public final class Lab {
         if (!s.initialized()) {
             throw new CliException("site " + site + " has no lab data in " + dir + "; run `lab up` first");
         }
-        s.start();
-        s.awaitReady(READY_TIMEOUT_MS);
+        boolean started = s.start();
+        try {
+            s.awaitReady(READY_TIMEOUT_MS);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (started) {
+                try {
+                    s.stop();
+                } catch (IOException | InterruptedException | RuntimeException x) {
+                    e.addSuppressed(x);
+                }
+            }
+            throw e;
+        }
     }
 
     private SiteProcess pick(String site) {

@@ -14,8 +14,8 @@ import static org.opensra.array.cli.ApiClient.enc;
 
 /**
  * The lab's sample setup (first `up` only): peers linked both ways; at A standalone volumes, a file
- * volume and a consistency group of three replicated to B; at B a standalone volume and a group of
- * three replicated to A; hosts with FC and iSCSI initiators in a host group that every source volume
+ * volume and a consistency group of three replicated to B; at B two standalone volumes and groups of
+ * three and two replicated to A (enough protection groups in both directions for parallel recovery plans); hosts with FC and iSCSI initiators in a host group that every source volume
  * is mapped to; an initial sync so that replicas exist at once.
  */
 final class SampleData {
@@ -31,9 +31,10 @@ final class SampleData {
         link(a, b);
         link(b, a);
         List<String> jobsA = populate(a, b.arrayId(), List.of("vm-ds-01", "vm-ds-02", "rdm with blank"), "nfs-ds-01",
-            "cg-a", List.of("cg-a db", "cg-a log", "cg-a app"), "esx-a-01", "esx-cluster-a", "10:00:00:00:c9:a0:00:0");
-        List<String> jobsB = populate(b, a.arrayId(), List.of("vm-ds-b-01"), null,
-            "cg-b", List.of("cg-b db", "cg-b log", "cg-b app"), "esx-b-01", "esx-cluster-b", "10:00:00:00:c9:b0:00:0");
+            Map.of("cg-a", List.of("cg-a db", "cg-a log", "cg-a app")), "esx-a-01", "esx-cluster-a", "10:00:00:00:c9:a0:00:0");
+        List<String> jobsB = populate(b, a.arrayId(), List.of("vm-ds-b-01", "vm-ds-b-02"), null,
+            new java.util.TreeMap<>(Map.of("cg-b", List.of("cg-b db", "cg-b log", "cg-b app"), "cg-b2", List.of("cg-b2 db", "cg-b2 log"))),
+            "esx-b-01", "esx-cluster-b", "10:00:00:00:c9:b0:00:0");
         await(a.api(), jobsA);
         await(b.api(), jobsB);
     }
@@ -43,8 +44,8 @@ final class SampleData {
             "password", to.password()));
     }
 
-    private static List<String> populate(Site s, String peer, List<String> standalone, String fileVolume, String groupName,
-                                         List<String> groupVolumes, String host, String hostGroup, String wwpnPrefix) {
+    private static List<String> populate(Site s, String peer, List<String> standalone, String fileVolume,
+                                         Map<String, List<String>> groups, String host, String hostGroup, String wwpnPrefix) {
         ApiClient api = s.api();
         List<String> sources = new ArrayList<>();
         List<Map<String, Object>> units = new ArrayList<>();
@@ -58,12 +59,16 @@ final class SampleData {
             api.post("/api/v1/replication/pairs", Json.obj("volume", id, "peer", peer));
             api.post("/api/v1/nfs/export", Json.obj("volumes", List.of(id), "clients", List.of("127.0.0.1")));
         }
-        List<String> members = new ArrayList<>();
-        for (String name : groupVolumes) {
-            members.add(volume(api, name, "block"));
+        List<String> groupIds = new ArrayList<>();
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+            List<String> members = new ArrayList<>();
+            for (String name : group.getValue()) {
+                members.add(volume(api, name, "block"));
+            }
+            JsonNode g = api.post("/api/v1/replication/groups", Json.obj("name", group.getKey(), "volumes", members, "peer", peer));
+            groupIds.add(g.path("id").asText());
+            sources.addAll(members);
         }
-        JsonNode g = api.post("/api/v1/replication/groups", Json.obj("name", groupName, "volumes", members, "peer", peer));
-        sources.addAll(members);
         String suffix = s.arrayId().replace("array-", "");
         JsonNode h = api.post("/api/v1/hosts", Json.obj("name", host, "initiators", List.of(
             Json.obj("type", "FC", "id", wwpnPrefix + "1"),
@@ -77,7 +82,7 @@ final class SampleData {
                 volumeIds.add(p.path("localVolume").path("id").asText());
             }
         }
-        units.add(Json.obj("volumes", volumeIds, "groups", List.of(g.path("id").asText())));
+        units.add(Json.obj("volumes", volumeIds, "groups", groupIds));
         JsonNode ans = api.post("/api/v1/replication/sync", units.get(0));
         List<String> jobs = new ArrayList<>();
         for (JsonNode item : ans.path("items")) {

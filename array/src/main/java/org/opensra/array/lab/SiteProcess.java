@@ -1,5 +1,6 @@
 package org.opensra.array.lab;
 
+import org.opensra.array.Json;
 import org.opensra.array.cli.ApiClient;
 import org.opensra.array.cli.CliException;
 import org.opensra.array.security.OwnerOnlyFiles;
@@ -7,14 +8,18 @@ import org.opensra.array.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One lab site's daemon process: started detached (own session), found again by its pid file. */
+/**
+ * One lab site's daemon process: started detached (own session), found again by its pid file (the started
+ * process) and its ready file (written by the daemon once it listens); a pid counts only while its
+ * arguments show it is this site's daemon.
+ */
 final class SiteProcess {
     static final String USER = "admin";
 
@@ -22,6 +27,7 @@ final class SiteProcess {
     private final String arrayId;
     private final Path dir;
     private final List<String> launcher;
+    private Process launched;
 
     SiteProcess(String site, String arrayId, Path labDir, List<String> launcher) {
         this.site = site;
@@ -112,57 +118,110 @@ final class SiteProcess {
         return "127.0.0.1:" + port();
     }
 
-    /** The daemon process, if the pid file names a live process of ours. */
-    Optional<ProcessHandle> running() throws IOException {
-        if (!Files.exists(pidFile())) {
-            return Optional.empty();
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readString(pidFile()).trim());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
-            .map(cl -> cl.contains("org.opensra.array.ArrayMain") && cl.contains(dataDir().toString())).orElse(true));
+    /** Written by the daemon itself once it listens: its own pid, address and transfer port. */
+    Path readyFile() {
+        return dir.resolve("daemon.ready");
     }
 
-    void start() throws IOException {
+    /** The daemon process (starting or serving), if the pid file or the ready file names a live daemon of this site. */
+    Optional<ProcessHandle> running() throws IOException {
+        List<ProcessHandle> all = daemons();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Every live daemon process of this site that the pid file and the ready file name (verified by its arguments). */
+    private List<ProcessHandle> daemons() throws IOException {
+        List<ProcessHandle> found = new ArrayList<>();
+        for (long pid : new long[] {readPid(pidFile()), readyPid()}) {
+            if (pid > 0 && DaemonIdentity.isDaemonOf(pid, dataDir())) {
+                ProcessHandle.of(pid).filter(h -> !found.contains(h)).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static long readPid(Path file) throws IOException {
+        try {
+            return Long.parseLong(Files.readString(file).trim());
+        } catch (NoSuchFileException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private long readyPid() throws IOException {
+        try {
+            return Json.MAPPER.readTree(Files.readString(readyFile())).path("pid").asLong(-1);
+        } catch (NoSuchFileException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return -1;
+        }
+    }
+
+    /** Starts the daemon unless it runs (or is starting) already; true when this call started it. */
+    boolean start() throws IOException {
         if (running().isPresent()) {
-            return;
+            return false;
         }
         ensurePassword();
         Files.createDirectories(dataDir());
+        Files.deleteIfExists(readyFile());
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"))) {
             cmd.add("setsid");
         }
         cmd.addAll(launcher);
         cmd.addAll(List.of("serve", "--array-id", arrayId, "--name", "OpenSRA lab site " + site, "--data",
-            dataDir().toString(), "--listen", address(), "--user", USER, "--password-file", passwordFile().toString()));
+            dataDir().toString(), "--listen", address(), "--user", USER, "--password-file", passwordFile().toString(),
+            "--ready-file", readyFile().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        Files.writeString(pidFile(), p.pid() + "\n", StandardCharsets.UTF_8);
+        launched = pb.start();
+        OwnerOnlyFiles.writeString(pidFile(), launched.pid() + "\n");
+        return true;
     }
 
-    /** Waits until the daemon answers (or dies). */
+    /**
+     * Waits until the daemon has written its ready file and answers, or until the started process has
+     * really exited (whatever its launcher is doing in between).
+     */
     void awaitReady(long timeoutMs) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         String address = address();
-        while (System.currentTimeMillis() < deadline) {
-            if (running().isEmpty()) {
-                throw new CliException("site " + site + " daemon exited; see " + logFile() + ":\n" + tail());
-            }
-            try {
-                client(address).get("/api/v1/array");
+        while (true) {
+            long ready = readyPid();
+            if (ready > 0 && DaemonIdentity.isDaemonOf(ready, dataDir()) && answers(address)) {
                 return;
-            } catch (CliException e) {
-                Thread.sleep(200);
             }
+            if (exited()) {
+                throw new CliException("site " + site + " daemon exited" + exitStatus() + "; see " + logFile() + ":\n" + tail());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new CliException("site " + site + " did not become ready within " + timeoutMs / 1000 + " s; see "
+                    + logFile() + ":\n" + tail());
+            }
+            Thread.sleep(200);
         }
-        throw new CliException("site " + site + " did not answer within " + timeoutMs / 1000 + " s; see " + logFile());
+    }
+
+    private boolean answers(String address) {
+        try {
+            client(address).get("/api/v1/array");
+            return true;
+        } catch (CliException e) {
+            return false;
+        }
+    }
+
+    /** True when no process of this start lives any more (the one this JVM started, else the pid file's). */
+    private boolean exited() throws IOException {
+        if (launched != null) {
+            return !launched.isAlive() && daemons().isEmpty();
+        }
+        return daemons().isEmpty();
+    }
+
+    private String exitStatus() {
+        return launched != null && !launched.isAlive() ? " with status " + launched.exitValue() : "";
     }
 
     private String tail() throws IOException {
@@ -173,26 +232,36 @@ final class SiteProcess {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     }
 
-    /** Stops the daemon (SIGTERM, then SIGKILL after a grace period) and waits until it is gone. */
+    /**
+     * Stops every daemon process of this site (SIGTERM, then SIGKILL after a grace period), waits until they
+     * are gone and removes the pid and ready files; true when there was one.
+     */
     boolean stop() throws IOException, InterruptedException {
-        Optional<ProcessHandle> h = running();
-        if (h.isEmpty()) {
-            Files.deleteIfExists(pidFile());
-            return false;
+        List<ProcessHandle> all = daemons();
+        if (launched != null && launched.isAlive() && !all.contains(launched.toHandle())) {
+            all.add(launched.toHandle());
         }
-        ProcessHandle p = h.get();
-        p.destroy();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (p.isAlive() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
+        for (ProcessHandle p : all) {
+            p.destroy();
         }
-        if (p.isAlive()) {
-            p.destroyForcibly();
-            while (p.isAlive()) {
+        for (ProcessHandle p : all) {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (p.isAlive() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                while (p.isAlive()) {
+                    Thread.sleep(100);
+                }
+            }
+        }
+        if (launched != null) {
+            launched.waitFor();
+            launched = null;
         }
         Files.deleteIfExists(pidFile());
-        return true;
+        Files.deleteIfExists(readyFile());
+        return !all.isEmpty();
     }
 }
