@@ -13,10 +13,11 @@ import java.util.stream.Stream;
  * The bundled runtime's startup archive, made inside the image root so that the paths it records are
  * the image's ({@code /srm/sra/...}): the SRA runs once there, as root, through {@code sra-in-root}
  * (chroot in a private mount namespace), with a queryInfo request on stdin; command.pl makes its
- * archive on that first run. Then every time in the root is set to the source date, the archive's
- * check record (command.pl's {@code cds/NAME.jsa.checked}: size and time of the archive it verified) is
- * written for that time, and a second run must leave {@code cds/} as it is: proof that the SRA in the
- * image uses the archive instead of making another (as user srm it could not: /srm/sra is read-only).
+ * archive on that first run (a new {@code *.jsa} under /srm/sra must appear). Then every time in the root
+ * is set to the source date, the archive's check record (command.pl's {@code cds/NAME.jsa.checked}: size and
+ * time of the archive it verified) is written for that time, and a second run must leave /srm/sra as it is,
+ * with no CDS warning: the SRA in the image uses the archive instead of making another (as user srm it
+ * could not: /srm/sra is read-only for srm).
  * Where the SRA cannot be run inside the root (not root, no user namespaces) the image is built
  * without the archive, said in a warning: its commands then start about twice as slowly.
  */
@@ -34,27 +35,32 @@ final class StartupArchive {
                     + " " + probe.output().strip() + "); the image is built WITHOUT the startup archive");
             return;
         }
+        Path sra = root.resolve(RootFileSystem.SRA);
+        List<String> archivesBefore = archives(sra);
         RootFileSystem.setTimes(root, epoch);
         run(root, warmup, sraInRoot, "making the startup archive", true);
         RootFileSystem.setTimes(root, epoch);
-        Path cds = root.resolve(RootFileSystem.SRA).resolve("cds");
-        for (Path record : list(cds, ".checked")) {
+        for (Path record : list(sra.resolve("cds"), ".checked")) {
             Path archive = record.resolveSibling(record.getFileName().toString().replaceFirst("\\.checked$", ""));
             Files.writeString(record, Files.size(archive) + " " + epoch + "\n", StandardCharsets.US_ASCII);
         }
         RootFileSystem.setTimes(root, epoch);
-        List<String> before = describe(cds);
-        if (list(cds, ".jsa").isEmpty()) {
-            throw new IllegalStateException("image: the SRA's first run in the image root made no startup archive in "
-                    + "/srm/sra/cds (`" + warmup + "`)");
+        List<String> made = archives(sra);
+        made.removeAll(archivesBefore);
+        if (made.isEmpty()) {
+            throw new IllegalStateException("image: the SRA's first run in the image root made no startup archive (*.jsa)"
+                    + " under /srm/sra (`" + warmup + "`)");
         }
+        List<String> before = describe(sra);
         String output = run(root, warmup, sraInRoot, "checking the startup archive", false);
-        List<String> after = describe(cds);
+        List<String> after = describe(sra);
         if (!before.equals(after) || output.contains("[cds")) {
+            List<String> changed = new ArrayList<>(after);
+            changed.removeAll(before);
             throw new IllegalStateException("image: the startup archive made in the image root is not used by the SRA's"
-                    + " next run: /srm/sra/cds was " + before + ", then " + after + "; output: " + output.strip());
+                    + " next run: it changed " + changed + " under /srm/sra; output: " + output.strip());
         }
-        System.out.println("image: startup archive " + before);
+        System.out.println("image: startup archive " + made);
     }
 
     /**
@@ -102,11 +108,21 @@ final class StartupArchive {
         }
     }
 
+    /** Every file under {@code dir}: path, size and time. */
     private static List<String> describe(Path dir) throws IOException {
         List<String> out = new ArrayList<>();
-        for (Path p : list(dir, "")) {
-            out.add(p.getFileName() + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis() / 1000);
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                out.add(dir.relativize(p) + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis() / 1000);
+            }
         }
         return out;
+    }
+
+    private static List<String> archives(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".jsa"))
+                    .map(p -> dir.relativize(p).toString()).sorted().toList());
+        }
     }
 }

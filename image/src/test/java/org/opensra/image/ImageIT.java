@@ -205,7 +205,8 @@ class ImageIT {
         try {
             ImageMain.main(new String[] {"--sra", property("opensra.image.sra"), "--packages",
                     sources.resolve("debian-packages.txt").toString(), "--work", work.toString(),
-                    "--repo", property("opensra.repo"), "--tag", tagOf(), "--out", again.toString()});
+                    "--repo", property("opensra.repo"), "--tag", tagOf(), "--out", again.toString(),
+                    "--warmup", property("opensra.image.warmup")});
         } finally {
             System.setOut(out);
         }
