@@ -16,8 +16,8 @@ import java.util.Map;
  * <li>the bundled runtime's startup archive made by running the SRA inside that root ({@link StartupArchive}),</li>
  * <li>one deterministic layer and a docker-archive + OCI layout around it ({@link LayerTar}, {@link ImageArchive}).</li>
  * </ol>
- * Every time in the image is the source date ({@link SourceDate}), so the same sources and packages give the
- * same bytes. Prints {@code image: PATH digest sha256:... size N MB}.
+ * Every time in the image is the source date ({@link SourceDate}; {@code --epoch SECONDS} gives it), so the same
+ * sources and packages give the same bytes. Prints {@code image: PATH digest sha256:... size N MB}.
  */
 public final class ImageMain {
     private ImageMain() {
@@ -40,7 +40,7 @@ public final class ImageMain {
             throw new IllegalStateException("image: " + sra + "/jre/bin/java is missing: the image runs the SRA's bundled"
                     + " runtime (sra/jre, made by dist); build dist with it, or skip the image with -Dimage.skip");
         }
-        long epoch = SourceDate.epochSeconds(repo);
+        long epoch = a.containsKey("epoch") ? Long.parseLong(a.get("epoch")) : SourceDate.epochSeconds(repo);
         Path root = work.resolve("root");
         RootFileSystem.clear(root);
         Files.createDirectories(root);

@@ -206,7 +206,9 @@ class ImageIT {
             ImageMain.main(new String[] {"--sra", property("opensra.image.sra"), "--packages",
                     sources.resolve("debian-packages.txt").toString(), "--work", work.toString(),
                     "--repo", property("opensra.repo"), "--tag", tagOf(), "--out", again.toString(),
-                    "--warmup", property("opensra.image.warmup")});
+                    "--warmup", property("opensra.image.warmup"),
+                    // the first build's source date: a commit made since then does not change the sources built
+                    "--epoch", Long.toString(java.time.Instant.parse(config.get("created").asText()).getEpochSecond())});
         } finally {
             System.setOut(out);
         }
