@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.opensra.emulator.report.Reports;
 import org.opensra.emulator.site.SiteConfig;
 import org.opensra.emulator.site.SiteFiles;
+import org.opensra.emulator.sra.SraCommand;
 import org.opensra.emulator.workflow.Emulation;
 import org.opensra.emulator.workflow.Options;
 import org.opensra.emulator.workflow.RunResult;
@@ -22,8 +23,17 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run SRM's workflows against an SRA at two sites and check every response.")
 public final class RunCommand implements Callable<Integer> {
-    @Option(names = "--sra", required = true, description = "path to the SRA's command.pl")
+    @Option(names = "--sra", description = "path to the SRA's command.pl (or --sra-command)")
     Path sra;
+
+    @Option(names = "--sra-command", description = "run the SRA through this command instead of perl command.pl, "
+            + "words split at spaces, e.g. \"docker exec -i -u srm CONTAINER perl /srm/sra/command.pl\" or "
+            + "\"sra-in-root ROOT 1000:1000 perl /srm/sra/command.pl\"; needs --sra-work-dir")
+    String sraCommand;
+
+    @Option(names = "--sra-work-dir", description = "HOST_DIR=SRA_DIR: a folder the emulator writes as HOST_DIR and "
+            + "the SRA sees as SRA_DIR, for OutputFile, StatusFile and LogDirectory (with --sra-command)")
+    String sraWorkDir;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Sites sites;
@@ -69,6 +79,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SraCommand command = sraCommand();
         List<SiteConfig> pair = sites.lab != null ? SiteFiles.loadLab(sites.lab)
                 : List.of(SiteFiles.load(sites.files.protectedFile, "A"), SiteFiles.load(sites.files.recoveryFile, "B"));
         Path dir = report != null ? report : defaultReportDir();
@@ -78,9 +89,24 @@ public final class RunCommand implements Callable<Integer> {
         }
         Options o = options(workflows, syncTimeoutSeconds);
         o = new Options(o.workflows(), o.syncTimeout(), java.time.Duration.ofMillis(minPollMillis), o.maxPoll());
-        RunResult r = execute(sra, pair.get(0), pair.get(1), dir, o,
+        RunResult r = execute(command, pair.get(0), pair.get(1), dir, o,
                 Duration.ofSeconds(timeoutSeconds), quiet);
         return r.passed() ? 0 : 1;
+    }
+
+    /** --sra, or --sra-command with --sra-work-dir. */
+    SraCommand sraCommand() {
+        if ((sra == null) == (sraCommand == null)) {
+            throw new IllegalArgumentException("give either --sra PATH_TO_COMMAND_PL or --sra-command \"COMMAND\" "
+                    + "with --sra-work-dir HOST_DIR=SRA_DIR");
+        }
+        if (sra != null) {
+            if (sraWorkDir != null) {
+                throw new IllegalArgumentException("--sra-work-dir goes with --sra-command");
+            }
+            return SraCommand.local(sra);
+        }
+        return SraCommand.prefixed(sraCommand, sraWorkDir);
     }
 
     static Path defaultReportDir() {
@@ -106,6 +132,11 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Runs the emulation and writes the reports; prints the summary. */
     static RunResult execute(Path sra, SiteConfig a, SiteConfig b, Path reportDir, Options options, Duration timeout,
+                             boolean quiet) throws java.io.IOException {
+        return execute(SraCommand.local(sra), a, b, reportDir, options, timeout, quiet);
+    }
+
+    static RunResult execute(SraCommand sra, SiteConfig a, SiteConfig b, Path reportDir, Options options, Duration timeout,
                              boolean quiet) throws java.io.IOException {
         Emulation e = new Emulation(sra, a, b, reportDir.toAbsolutePath(), options, timeout, quiet ? null : System.out);
         Thread hook = new Thread(e::interrupt, "srm-emulator-interrupt");

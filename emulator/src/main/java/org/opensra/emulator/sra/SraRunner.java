@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ import org.w3c.dom.Document;
 public final class SraRunner {
     private static final Pattern PROGRESS = Pattern.compile("<(?:\\w+:)?ProgressUpdate[^>]*>\\s*(-?\\d+)\\s*<");
 
-    private final Path commandPl;
+    private final SraCommand sra;
     private final Path reportCommands;
     private final Duration timeout;
     private final String logLevel;
@@ -44,14 +43,15 @@ public final class SraRunner {
     private int seq;
 
     public SraRunner(Path commandPl, Path reportDir, Duration timeout, String logLevel, Consumer<Invocation> listener) {
-        this.commandPl = commandPl.toAbsolutePath();
+        this(SraCommand.local(commandPl), reportDir, timeout, logLevel, listener);
+    }
+
+    public SraRunner(SraCommand sra, Path reportDir, Duration timeout, String logLevel, Consumer<Invocation> listener) {
+        this.sra = sra;
         this.reportCommands = reportDir.resolve("commands");
         this.timeout = timeout;
         this.logLevel = logLevel;
         this.listener = listener;
-        if (!Files.isRegularFile(this.commandPl)) {
-            throw new IllegalArgumentException("SRA command.pl not found: " + commandPl);
-        }
     }
 
     public Instant epoch() {
@@ -76,26 +76,25 @@ public final class SraRunner {
         }
         Path priv = null;
         try {
-            priv = Files.createTempDirectory("srm-emulator-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            priv = sra.newCommandFolder();
             Path out = priv.resolve("response.xml");
             Path status = priv.resolve("status.xml");
-            Path logDir = Files.createDirectory(priv.resolve("logs"));
+            Path logDir = sra.newFolder(priv.resolve("logs"));
             Path stdout = priv.resolve("stdout.log");
             Path stderr = priv.resolve("stderr.log");
             String conn = connection == null ? null : RequestXml.connections(connection, false);
-            String request = rewrite.apply(RequestXml.build(command, out.toString(), status.toString(), logLevel,
-                    logDir.toString(), conn, parameters));
-            String maskedRequest = rewrite.apply(RequestXml.build(command, out.toString(), status.toString(), logLevel,
-                    logDir.toString(), connection == null ? null : RequestXml.connections(connection, true), parameters));
+            String request = rewrite.apply(RequestXml.build(command, sra.sraPath(out), sra.sraPath(status), logLevel,
+                    sra.sraPath(logDir), conn, parameters));
+            String maskedRequest = rewrite.apply(RequestXml.build(command, sra.sraPath(out), sra.sraPath(status), logLevel,
+                    sra.sraPath(logDir), connection == null ? null : RequestXml.connections(connection, true), parameters));
 
             Path folder = reportCommands.resolve(String.format("%03d-%s-%s", n, site, command));
             Files.createDirectories(folder);
             Files.writeString(folder.resolve("request.xml"), maskedRequest, StandardCharsets.UTF_8);
 
             Instant start = Instant.now();
-            ProcessBuilder pb = new ProcessBuilder("perl", commandPl.getFileName().toString())
-                    .directory(commandPl.getParent().toFile())
+            ProcessBuilder pb = new ProcessBuilder(sra.argv())
+                    .directory(sra.directory() == null ? null : sra.directory().toFile())
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
             Process p = pb.start();

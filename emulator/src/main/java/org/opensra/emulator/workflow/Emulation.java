@@ -12,13 +12,14 @@ import org.opensra.emulator.check.SchemaCheck;
 import org.opensra.emulator.check.Verdicts;
 import org.opensra.emulator.data.DataPlugin;
 import org.opensra.emulator.site.SiteConfig;
+import org.opensra.emulator.sra.SraCommand;
 import org.opensra.emulator.sra.SraRunner;
 
 /** One emulator run: SRM at two sites against one SRA, all checks, result for the reports. */
 public final class Emulation {
     public static final String DATA_CHECKS_KEY = "Data checks";
 
-    private final Path commandPl;
+    private final SraCommand sra;
     private final SiteConfig protectedSite;
     private final SiteConfig recoverySite;
     private final Path reportDir;
@@ -29,7 +30,12 @@ public final class Emulation {
 
     public Emulation(Path commandPl, SiteConfig protectedSite, SiteConfig recoverySite, Path reportDir,
                      Options options, Duration commandTimeout, PrintStream progress) {
-        this.commandPl = commandPl;
+        this(SraCommand.local(commandPl), protectedSite, recoverySite, reportDir, options, commandTimeout, progress);
+    }
+
+    public Emulation(SraCommand sra, SiteConfig protectedSite, SiteConfig recoverySite, Path reportDir,
+                     Options options, Duration commandTimeout, PrintStream progress) {
+        this.sra = sra;
         this.protectedSite = protectedSite;
         this.recoverySite = recoverySite;
         this.reportDir = reportDir;
@@ -42,7 +48,7 @@ public final class Emulation {
         Instant started = Instant.now();
         Verdicts v = new Verdicts();
         RunLog log = new RunLog(progress);
-        SraRunner r = new SraRunner(commandPl, reportDir, commandTimeout, "verbose", log::record);
+        SraRunner r = new SraRunner(sra, reportDir, commandTimeout, "verbose", log::record);
         runner = r;
         CommonChecks common = new CommonChecks(v, SchemaCheck.locate());
         Site a = new Site(protectedSite, r, common);
@@ -56,7 +62,7 @@ public final class Emulation {
         }
         Context c = new Context(v, common, a, b, data, options, log);
         new Workflows(c).runAll();
-        return new RunResult(commandPl.toString(), started, Duration.between(started, Instant.now()), v, log.entries(),
+        return new RunResult(sra.description(), started, Duration.between(started, Instant.now()), v, log.entries(),
                 RequirementCatalog.load(), data.bytesWritten(), data.bytesReplicated(), reportDir);
     }
 

@@ -1,0 +1,128 @@
+package org.opensra.image;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The bundled runtime's startup archive, made inside the image root so that the paths it records are
+ * the image's ({@code /srm/sra/...}): the SRA runs once there, as root, through {@code sra-in-root}
+ * (chroot in a private mount namespace), with a queryInfo request on stdin; command.pl makes its
+ * archive on that first run (a new {@code *.jsa} under /srm/sra must appear). Then every time in the root
+ * is set to the source date, the archive's check record (command.pl's {@code cds/NAME.jsa.checked}: size and
+ * time of the archive it verified) is written for that time, and a second run must leave /srm/sra as it is,
+ * with no CDS warning: the SRA in the image uses the archive instead of making another (as user srm it
+ * could not: /srm/sra is read-only for srm).
+ * Where the SRA cannot be run inside the root (not root, no user namespaces) the image is built
+ * without the archive, said in a warning: its commands then start about twice as slowly.
+ */
+final class StartupArchive {
+    private static final String WORK = "tmp/opensra-image";
+
+    private StartupArchive() {
+    }
+
+    static void make(Path root, String warmup, long epoch, Path sraInRoot) throws IOException, InterruptedException {
+        Commands.Result probe = Commands.run(List.of(sraInRoot.toString(), root.toString(), "0:0", "perl", "-e", "1"),
+                null, null);
+        if (probe.exit() != 0) {
+            System.out.println("image: WARNING: cannot run the SRA inside the image root (needs root or user namespaces:"
+                    + " " + probe.output().strip() + "); the image is built WITHOUT the startup archive");
+            return;
+        }
+        Path sra = root.resolve(RootFileSystem.SRA);
+        List<String> archivesBefore = archives(sra);
+        RootFileSystem.setTimes(root, epoch);
+        run(root, warmup, sraInRoot, "making the startup archive", true);
+        RootFileSystem.setTimes(root, epoch);
+        for (Path record : list(sra.resolve("cds"), ".checked")) {
+            Path archive = record.resolveSibling(record.getFileName().toString().replaceFirst("\\.checked$", ""));
+            Files.writeString(record, Files.size(archive) + " " + epoch + "\n", StandardCharsets.US_ASCII);
+        }
+        RootFileSystem.setTimes(root, epoch);
+        List<String> made = archives(sra);
+        made.removeAll(archivesBefore);
+        if (made.isEmpty()) {
+            throw new IllegalStateException("image: the SRA's first run in the image root made no startup archive (*.jsa)"
+                    + " under /srm/sra (`" + warmup + "`)");
+        }
+        List<String> before = describe(sra);
+        String output = run(root, warmup, sraInRoot, "checking the startup archive", false);
+        List<String> after = describe(sra);
+        if (!before.equals(after) || output.contains("[cds")) {
+            List<String> changed = new ArrayList<>(after);
+            changed.removeAll(before);
+            throw new IllegalStateException("image: the startup archive made in the image root is not used by the SRA's"
+                    + " next run: it changed " + changed + " under /srm/sra; output: " + output.strip());
+        }
+        System.out.println("image: startup archive " + made);
+    }
+
+    /**
+     * Runs the SRA in the root as root. {@code deterministic}: the JVM that writes the archive runs interpreted,
+     * maps the base archive at its requested address and gets unrandomized addresses (setarch -R): measured
+     * on JDK 25, a dynamic archive written otherwise differs in most of its bytes from one run to the next.
+     */
+    private static String run(Path root, String warmup, Path sraInRoot, String what, boolean deterministic)
+            throws IOException, InterruptedException {
+        Path work = root.resolve(WORK);
+        RootFileSystem.clear(work);
+        Files.createDirectories(work);
+        String request = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<Command xmlns=\"http://www.vmware.com/srm/sra/v2\">\n"
+                + "  <Name>queryInfo</Name>\n"
+                + "  <OutputFile>/" + WORK + "/response.xml</OutputFile>\n"
+                + "  <StatusFile>/" + WORK + "/status.xml</StatusFile>\n"
+                + "  <LogLevel>info</LogLevel>\n"
+                + "  <LogDirectory>/" + WORK + "</LogDirectory>\n"
+                + "</Command>\n";
+        List<String> command = new ArrayList<>();
+        if (deterministic) {
+            command.addAll(List.of("setarch", "x86_64", "-R"));
+        }
+        command.addAll(List.of(sraInRoot.toString(), root.toString(), "0:0"));
+        command.addAll(Arrays.asList(warmup.trim().split("\\s+")));
+        Commands.Result r = Commands.run(command, null, request.getBytes(StandardCharsets.UTF_8),
+                deterministic ? "-Xint -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0" : null);
+        Path response = work.resolve("response.xml");
+        String text = Files.isRegularFile(response) ? Files.readString(response, StandardCharsets.UTF_8) : "";
+        if (r.exit() != 0 || !text.contains("<Response")) {
+            throw new IllegalStateException("image: " + what + ": `" + String.join(" ", command) + "` exited " + r.exit()
+                    + " with output: " + r.output().strip() + "; response: " + text);
+        }
+        RootFileSystem.clear(work);
+        return r.output();
+    }
+
+    private static List<Path> list(Path dir, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    /** Every file under {@code dir}: path, size and time. */
+    private static List<String> describe(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                out.add(dir.relativize(p) + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis() / 1000);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> archives(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".jsa"))
+                    .map(p -> dir.relativize(p).toString()).sorted().toList());
+        }
+    }
+}
