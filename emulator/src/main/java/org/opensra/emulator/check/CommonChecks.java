@@ -66,7 +66,9 @@ public final class CommonChecks {
     }
 
     private void envelope(Invocation inv) {
-        verdicts.check("TOL-1b", !inv.timedOut(), "command exceeded the time limit and was killed", inv);
+        if (!verdicts.check("TOL-1b", !inv.timedOut(), "command exceeded the time limit and was killed", inv)) {
+            return;
+        }
         if (!verdicts.check("INV-3", inv.hasResponse(), "no response written to OutputFile", inv)) {
             return;
         }
@@ -102,6 +104,15 @@ public final class CommonChecks {
         for (int p : inv.progress()) {
             if (!verdicts.check("INV-4", p >= 0 && p <= 100, "ProgressUpdate out of 0..100: " + p, inv)) {
                 return;
+            }
+        }
+        java.nio.file.Path status = inv.folder().resolve("status.xml");
+        if (java.nio.file.Files.isRegularFile(status)) {
+            try {
+                List<String> problems = ProgressDocuments.problems(java.nio.file.Files.readString(status));
+                verdicts.check("INV-4", problems.isEmpty(), "StatusFile: " + String.join("; ", problems), inv);
+            } catch (java.io.IOException e) {
+                verdicts.fail("INV-4", "cannot read the StatusFile copy: " + e.getMessage(), inv);
             }
         }
         verdicts.pass("INV-4");

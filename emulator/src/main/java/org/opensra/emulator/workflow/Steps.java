@@ -28,6 +28,7 @@ final class Steps {
     private static final Set<String> SYNC_STATUSES = Set.of("inProgress", "InProgress", "complete", "completed");
 
     private final Context c;
+    private final java.time.Instant started = java.time.Instant.now();
 
     Steps(Context c) {
         this.c = c;
@@ -117,6 +118,7 @@ final class Steps {
                 String status = attr(ds.get(), "status");
                 c.v.check("SYNC-1", status != null && SYNC_STATUSES.contains(status.trim()),
                         "DeviceSync status \"" + status + "\" is not inProgress or complete", inv);
+                writtenStatus(inv, status);
                 if (status != null && status.trim().startsWith("complete")) {
                     continue;
                 }
@@ -130,6 +132,14 @@ final class Steps {
             }
         }
         return ok;
+    }
+
+    /** TOL-1a: SRM accepts InProgress and completed too, but the syncOnce table writes inProgress and complete. */
+    private void writtenStatus(Invocation inv, String status) {
+        if (status != null && SYNC_STATUSES.contains(status.trim())) {
+            c.v.check("TOL-1a", status.equals("inProgress") || status.equals("complete"), "DeviceSync status \""
+                    + status + "\": SRM tolerates it, but an SRA writes inProgress or complete (syncOnce table)", inv);
+        }
     }
 
     private boolean poll(Site s, ItemForm form, Map<String, String> groups, Map<String, String> devices,
@@ -173,6 +183,7 @@ final class Steps {
                     ok = false;
                     continue;
                 }
+                writtenStatus(inv, status);
                 if (status.trim().startsWith("complete")) {
                     groups.remove(e.getKey());
                     devices.remove(e.getKey());
@@ -463,12 +474,22 @@ final class Steps {
         c.v.check("RP-3", rp.isPresent() && attr(rp.get(), "id") != null && !text(rp.get(), "Time").isEmpty(),
                 key + ": RecoveryPoint with id and Time is required", inv);
         rp.ifPresent(x -> {
+            java.time.Instant t;
             try {
-                javax.xml.datatype.DatatypeFactory.newInstance().newXMLGregorianCalendar(text(x, "Time"));
+                t = javax.xml.datatype.DatatypeFactory.newInstance().newXMLGregorianCalendar(text(x, "Time"))
+                        .toGregorianCalendar().toInstant();
                 c.v.pass("RP-1");
             } catch (Exception e) {
                 c.v.fail("RP-1", key + ": RecoveryPoint Time \"" + text(x, "Time") + "\" is not an xsd:dateTime", inv);
+                return;
             }
+            // RP-3: the data's timestamp: the data was replicated during this run (an hour's slack for the
+            // lab set up before it and for clocks), and it cannot lie in the future
+            java.time.Instant now = java.time.Instant.now();
+            c.v.check("RP-3", !t.isBefore(started.minus(java.time.Duration.ofHours(1)))
+                    && !t.isAfter(now.plus(java.time.Duration.ofMinutes(10))), key + ": RecoveryPoint Time "
+                    + text(x, "Time") + " is not the time of the data replicated in this run (run started " + started
+                    + ")", inv);
         });
     }
 
