@@ -37,6 +37,7 @@ sub ts { stamp(0, '%04d-%02d-%02d %02d:%02d:%02d') }
 sub logm { print ts() . " [verbose] $_[0]\n" }
 logm("$SIG") unless $fault{'no-signature'};
 logm("command $cmd");
+logm("bytes \xff\xfe from a non-UTF-8 log") if $fault{'log-not-utf8'};
 print "a line without a time stamp\n" if $fault{'no-timestamp'};
 { my ($u) = $req =~ m{<Username>([^<]*)</Username>}; logm("logged in as $u") if $fault{'username-in-log'} && defined $u; }
 logm("connection password $pw") if $fault{'password-in-log'} && defined $pw;
@@ -171,7 +172,7 @@ sub file { my ($id) = @_; my $v = V($id) // {}; return "$dir/" . ($v->{site} // 
 sub wwn { my $h = 0; $h = ($h * 31 + ord) % 4294967291 for split //, $_[0]; sprintf('60:0a:%08x', $h) }
 sub copydata { my ($from, $to) = @_; mkdir dirname($to); if (-e $from) { copy($from, $to) or die "copy $from $to: $!" } else { unlink $to } }
 sub rp { my $t = $fault{'no-recovery-point'} && $cmd eq 'failover' ? '2009-07-10T02:00:00Z' : $fault{'bad-rp-time'} && $cmd eq 'testFailoverStart' ? stamp(1, '%04d/%02d/%02d %02d:%02d:%02d') : stamp(1, '%04d-%02d-%02dT%02d:%02d:%02dZ'); qq{<RecoveryPoint id="latest"><Time>$t</Time></RecoveryPoint>} }
-sub step { my ($what, $code) = @_; logm("Commence: $what"); $code->(); logm("Complete: $what") unless $fault{'unpaired-commence'} && $cmd eq 'failover'; }
+sub step { my ($what, $code) = @_; $what = 'step' if $fault{'silent-steps'} && $cmd eq 'prepareFailover'; logm("Commence: $what"); $code->(); logm("Complete: $what") unless $fault{'unpaired-commence'} && $cmd eq 'failover'; }
 
 sub items {    # ([groups], [devices]) from the request, by attribute (id or key)
     my ($gtag, $dtag, $attr) = @_;
@@ -211,6 +212,7 @@ if ($cmd eq 'discoverDevices') {
     for my $gid (sort keys %{ $st->{groups} }) {
         my $g = G($gid); next unless $g->{site} eq $site;
         if (defined $prefix && index($g->{name}, $prefix) != 0) { logm("Excluding group $gid: name does not start with the prefix"); next }
+        logm($fault{'unquoted-names'} ? "Group $g->{name} ($gid)" : "Group \"$g->{name}\" ($gid)");
         if ($g->{role} eq 'source') {
             $cg .= qq{<ConsistencyGroup id="$gid" state="$g->{state}"><Name>} . esc($g->{name}) . qq{</Name><TargetGroup key="$g->{peer}"/><SourceDevices>}
                 . join('', map { src_dev_xml($_) } members($gid)) . '</SourceDevices></ConsistencyGroup>';

@@ -42,7 +42,7 @@ class WellBehavedSraTest {
     static final java.util.Set<String> UNVERIFIED = java.util.Set.of("CAP-1", "CONN-2", "DD-2", "FO-2", "FO-6", "PF-1",
             "RES-5", "REV-6", "SYNC-4", "TF-3");
     /** IDs with neither a check nor a not-observable reason. */
-    static final java.util.Set<String> NOT_CHECKED = java.util.Set.of("CAP-6", "DET-1", "INV-5", "LOG-3", "LOG-4", "RES-6",
+    static final java.util.Set<String> NOT_CHECKED = java.util.Set.of("CAP-6", "DET-1", "RES-6",
             "REV-3", "REV-7", "RP-2", "RS-2", "TOL-1");
 
     private java.util.Set<String> withStatus(String status) throws Exception {

@@ -187,6 +187,8 @@ public final class CommonChecks {
             verdicts.check("LOG-1", log.contains(adapterName) && log.contains(adapterVersion),
                     "log lacks the SRA release signature (\"" + adapterName + "\" " + adapterVersion + ")", inv);
         }
+        // INV-5: the log on stdout is UTF-8 (undecodable bytes were read as U+FFFD)
+        verdicts.check("INV-5", log.indexOf('\uFFFD') < 0, "the log on stdout is not valid UTF-8", inv);
         String[] lines = log.split("\\R");
         for (String line : lines) {
             if (!line.isBlank() && !TIMESTAMP.matcher(line).find()) {

@@ -35,6 +35,8 @@ final class Context {
     final Map<String, String> settings = new HashMap<>();
     /** target key to the test copy's id reported by testFailoverStart. */
     final Map<String, String> snapshots = new HashMap<>();
+    /** Object ids, keys and names containing a blank, seen in discovery (LOG-3). */
+    final Set<String> blankNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Context(Verdicts v, CommonChecks common, Site a, Site b, DataChecks data, Options options, RunLog log) {
         this.v = v;

@@ -310,8 +310,45 @@ final class Steps {
         }
         if (withBogusKey) {
             bogus("TF-4", inv, res);
+            Map<String, List<String>> named = new LinkedHashMap<>();
+            c.repl.groups().forEach(g -> named.put(g.targetKey(), g.members().stream()
+                    .map(Replication.DevicePair::targetKey).toList()));
+            c.repl.devices().forEach(d -> named.put(d.targetKey(), List.of()));
+            stepsNamed(inv, "testFailoverStart", named, res);
         }
         return inv;
+    }
+
+    /**
+     * LOG-4 (Appendix A): the Commence: message of each step names the object the response reports: every
+     * requested item that succeeded, or each device of a requested group.
+     */
+    private void stepsNamed(Invocation inv, String what, Map<String, List<String>> items, Completeness.ItemResults res) {
+        List<String> commence = inv.stdout().lines().filter(l -> l.contains("Commence:")).toList();
+        for (var e : items.entrySet()) {
+            Element item = res.all().get(e.getKey());
+            if (item == null || child(item, "Error").isPresent()) {
+                continue;
+            }
+            boolean named = mentions(commence, e.getKey())
+                    || (!e.getValue().isEmpty() && e.getValue().stream().allMatch(m -> mentions(commence, m)));
+            c.v.check("LOG-4", named, what + ": no Commence: step message names " + e.getKey()
+                    + " (Appendix A: commence/complete with the object name given in the response)", inv);
+        }
+    }
+
+    private static boolean mentions(List<String> lines, String name) {
+        for (String l : lines) {
+            for (int i = l.indexOf(name); i >= 0; i = l.indexOf(name, i + 1)) {
+                int end = i + name.length();
+                boolean before = i == 0 || !Character.isLetterOrDigit(l.charAt(i - 1)) && l.charAt(i - 1) != '-';
+                boolean after = end == l.length() || !Character.isLetterOrDigit(l.charAt(end)) && l.charAt(end) != '-';
+                if (before && after) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A second testFailoverStart on targets under test must be an error (TF-6). */
@@ -352,6 +389,16 @@ final class Steps {
         c.require(id, inv, "prepareFailover" + note);
         var res = Completeness.check(c.v, inv, items);
         successEach(id, inv, "prepareFailover" + note, res);
+        if (id.equals("PF-1")) {
+            Map<String, List<String>> named = new LinkedHashMap<>();
+            c.repl.groups().forEach(g -> named.put(g.sourceId(), g.members().stream()
+                    .map(Replication.DevicePair::sourceId).toList()));
+            c.repl.devices().forEach(d -> named.put(d.sourceId(), List.of()));
+            java.util.Set<String> requested = new java.util.HashSet<>(items.groups());
+            requested.addAll(items.devices());
+            named.keySet().retainAll(requested);
+            stepsNamed(inv, "prepareFailover", named, res);
+        }
     }
 
     /** failover at the recovery site (FO-2..FO-5); {@code retry} expects the same ids as before (FO-3). */

@@ -72,10 +72,34 @@ public final class Workflows {
                 }
             }
         }
+        quotedNames();
         for (String wf : Options.ALL) {
             if (c.v.status(wf) == org.opensra.emulator.check.Status.NOT_CHECKED) {
                 c.v.notRun(wf, c.options.wants(wf) ? "an earlier workflow could not complete" : "not selected");
             }
+        }
+    }
+
+    /** LOG-3: every object name with a blank that a log mentions is double-quoted there. */
+    private void quotedNames() {
+        boolean seen = false;
+        for (var e : c.log.entries()) {
+            String log = e.invocation().stdout();
+            for (String name : c.blankNames) {
+                for (int i = log.indexOf(name); i >= 0; i = log.indexOf(name, i + 1)) {
+                    seen = true;
+                    int end = i + name.length();
+                    boolean quoted = i > 0 && log.charAt(i - 1) == '"' && end < log.length() && log.charAt(end) == '"';
+                    if (!c.v.check("LOG-3", quoted, "object name with a blank not double-quoted in the log: "
+                            + name, e.invocation())) {
+                        return;
+                    }
+                }
+            }
+        }
+        if (!seen) {
+            c.v.notObservable("LOG-3", c.blankNames.isEmpty() ? "no object in this lab has a name with a blank"
+                    : "no object name with a blank appeared in the SRA's logs");
         }
     }
 
