@@ -212,7 +212,6 @@ if ($cmd eq 'discoverDevices') {
     for my $gid (sort keys %{ $st->{groups} }) {
         my $g = G($gid); next unless $g->{site} eq $site;
         if (defined $prefix && index($g->{name}, $prefix) != 0) { logm("Excluding group $gid: name does not start with the prefix"); next }
-        logm($fault{'unquoted-names'} ? "Group $g->{name} ($gid)" : "Group \"$g->{name}\" ($gid)");
         if ($g->{role} eq 'source') {
             $cg .= qq{<ConsistencyGroup id="$gid" state="$g->{state}"><Name>} . esc($g->{name}) . qq{</Name><TargetGroup key="$g->{peer}"/><SourceDevices>}
                 . join('', map { src_dev_xml($_) } members($gid)) . '</SourceDevices></ConsistencyGroup>';
@@ -234,6 +233,7 @@ if ($cmd eq 'discoverDevices') {
     for my $id (sort keys %{ $st->{vols} }) {
         my $v = V($id); next unless $v->{site} eq $site && !$v->{group};
         if (defined $prefix && index($v->{name}, $prefix) != 0) { logm("Excluding device $id: name does not start with the prefix"); next }
+        logm($fault{'unquoted-names'} ? "Device $v->{name} ($id)" : "Device \"$v->{name}\" ($id)");
         if ($v->{role} eq 'source') { $sd .= src_dev_xml($id); $sd .= src_dev_xml($id) if $fault{'dup-device'} }
         else { $td .= tgt_dev_xml($id, 1) unless $fault{'missing-target'} }
     }

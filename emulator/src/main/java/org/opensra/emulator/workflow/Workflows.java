@@ -88,8 +88,7 @@ public final class Workflows {
             for (String name : c.blankNames) {
                 for (int i = log.indexOf(name); i >= 0; i = log.indexOf(name, i + 1)) {
                     seen = true;
-                    int end = i + name.length();
-                    boolean quoted = i > 0 && log.charAt(i - 1) == '"' && end < log.length() && log.charAt(end) == '"';
+                    boolean quoted = insideQuotes(log, i, i + name.length());
                     if (!c.v.check("LOG-3", quoted, "object name with a blank not double-quoted in the log: "
                             + name, e.invocation())) {
                         return;
@@ -101,6 +100,20 @@ public final class Workflows {
             c.v.notObservable("LOG-3", c.blankNames.isEmpty() ? "no object in this lab has a name with a blank"
                     : "no object name with a blank appeared in the SRA's logs");
         }
+    }
+
+    /** True when text[start, end) lies inside a double-quoted span of its line. */
+    private static boolean insideQuotes(String text, int start, int end) {
+        int lineStart = text.lastIndexOf('\n', start) + 1;
+        int quotes = 0;
+        for (int i = lineStart; i < start; i++) {
+            if (text.charAt(i) == '"') {
+                quotes++;
+            }
+        }
+        int lineEnd = text.indexOf('\n', end);
+        int close = text.indexOf('"', end);
+        return quotes % 2 == 1 && close >= 0 && (lineEnd < 0 || close < lineEnd);
     }
 
     private boolean run(String id, String title, Runnable body) {
