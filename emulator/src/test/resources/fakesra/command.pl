@@ -37,6 +37,7 @@ sub ts { stamp(0, '%04d-%02d-%02d %02d:%02d:%02d') }
 sub logm { print ts() . " [verbose] $_[0]\n" }
 logm("$SIG") unless $fault{'no-signature'};
 logm("command $cmd");
+logm("bytes \xff\xfe from a non-UTF-8 log") if $fault{'log-not-utf8'};
 print "a line without a time stamp\n" if $fault{'no-timestamp'};
 { my ($u) = $req =~ m{<Username>([^<]*)</Username>}; logm("logged in as $u") if $fault{'username-in-log'} && defined $u; }
 logm("connection password $pw") if $fault{'password-in-log'} && defined $pw;
@@ -49,6 +50,8 @@ sub progress {
     close $s;
 }
 progress($fault{'progress-out-of-range'} ? 150 : 0);
+if ($fault{'progress-backwards'}) { progress(60); progress(20) }
+if ($fault{'progress-malformed'} && $statusf) { open my $s, '>>', $statusf; print $s "<ProgressUpdate>40</ProgressUpdate>\n"; close $s }
 
 sub respond {
     my ($body) = @_;
@@ -100,7 +103,7 @@ if ($cmd eq 'queryCapabilities') {
         : q{<Command name="queryStrings"><Locales>} . join('', map { qq{<Locale id="$_"/>} } @locales) . q{</Locales></Command>};
     respond(qq{<AdapterCapabilities><ReplicationSoftwares><ReplicationSoftware><Name>fakerep</Name><Version>1</Version></ReplicationSoftware></ReplicationSoftwares>}
         . qq{<ArrayModels><ArrayModel><Name>fake</Name><Vendor stringId="ModelVendor">Fake vendor</Vendor></ArrayModel></ArrayModels>}
-        . qq{<Features><ConsistencyGroups/><DeviceIdentification>wwn</DeviceIdentification><Protocols><Protocol>iSCSI</Protocol></Protocols></Features>}
+        . qq{<Features><ConsistencyGroups/><DeviceIdentification>wwn</DeviceIdentification><Protocols><Protocol>} . ($fault{'bad-protocol'} ? 'iscsi' : 'iSCSI') . qq{</Protocol></Protocols></Features>}
         . qq{<Commands>$cmds</Commands></AdapterCapabilities>\n});
 }
 if ($cmd eq 'queryConnectionParameters') {
@@ -111,7 +114,9 @@ if ($cmd eq 'queryConnectionParameters') {
         . qq{<Opaques><Opaque id="deviceNamePrefix" optional="true"><Title stringId="FilterTitle">Device name prefix</Title><Hint stringId="FilterHint">Only devices whose name starts with it</Hint></Opaque></Opaques></Connection></AdapterConnectionParameters>\n});
 }
 if ($cmd eq 'queryErrorDefinitions') {
-    my $e = join '', map { qq{<ErrorDefinition code="$_"><Description stringId="Desc$_">} . esc($errors{$_}) . qq{</Description><FixHint stringId="Fix$_">Fix $_</FixHint></ErrorDefinition>} } sort keys %errors;
+    my @codes = sort keys %errors;
+    push @codes, 1001 if $fault{'dup-error-code'};
+    my $e = join '', map { qq{<ErrorDefinition code="$_"><Description stringId="Desc$_">} . esc($errors{$_}) . qq{</Description><FixHint stringId="Fix$_">Fix $_</FixHint></ErrorDefinition>} } @codes;
     my $w = join '', map { qq{<WarningDefinition code="$_"><Description stringId="Desc$_">} . esc($warnings{$_}) . qq{</Description><FixHint stringId="Fix$_">Fix $_</FixHint></WarningDefinition>} } sort keys %warnings;
     respond("<ErrorDefinitions>$e</ErrorDefinitions><WarningDefinitions>$w</WarningDefinitions>\n");
 }
@@ -166,8 +171,8 @@ sub G { $st->{groups}{$_[0]} }
 sub file { my ($id) = @_; my $v = V($id) // {}; return "$dir/" . ($v->{site} // $site) . "/$id" }
 sub wwn { my $h = 0; $h = ($h * 31 + ord) % 4294967291 for split //, $_[0]; sprintf('60:0a:%08x', $h) }
 sub copydata { my ($from, $to) = @_; mkdir dirname($to); if (-e $from) { copy($from, $to) or die "copy $from $to: $!" } else { unlink $to } }
-sub rp { my $t = stamp(1, '%04d-%02d-%02dT%02d:%02d:%02dZ'); qq{<RecoveryPoint id="latest"><Time>$t</Time></RecoveryPoint>} }
-sub step { my ($what, $code) = @_; logm("Commence: $what"); $code->(); logm("Complete: $what") unless $fault{'unpaired-commence'} && $cmd eq 'failover'; }
+sub rp { my $t = $fault{'no-recovery-point'} && $cmd eq 'failover' ? '2009-07-10T02:00:00Z' : $fault{'bad-rp-time'} && $cmd eq 'testFailoverStart' ? stamp(1, '%04d/%02d/%02d %02d:%02d:%02d') : stamp(1, '%04d-%02d-%02dT%02d:%02d:%02dZ'); qq{<RecoveryPoint id="latest"><Time>$t</Time></RecoveryPoint>} }
+sub step { my ($what, $code) = @_; $what = 'step' if $fault{'silent-steps'} && $cmd eq 'prepareFailover'; logm("Commence: $what"); $code->(); logm("Complete: $what") unless $fault{'unpaired-commence'} && $cmd eq 'failover'; }
 
 sub items {    # ([groups], [devices]) from the request, by attribute (id or key)
     my ($gtag, $dtag, $attr) = @_;
@@ -193,7 +198,7 @@ sub src_dev_xml {
 }
 sub tgt_dev_xml {
     my ($id, $with_snap) = @_; my $v = V($id);
-    my $prom = $v->{promoted} && !$fault{'no-promote-in-discovery'} ? qq{ id="$id" state="read-write"} : '';
+    my $prom = $v->{promoted} && !($fault{'no-promote-in-discovery'} && !$v->{group}) ? qq{ id="$id" state="read-write"} : '';
     my $ident = $v->{promoted} ? '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>' : '';
     my $snap = ($with_snap && $v->{snapshot} && !$fault{'no-snapshot-in-discovery'})
         ? qq{<Snapshot id="$v->{snapshot}"><Identity><Wwn>} . wwn($v->{snapshot}) . '</Wwn></Identity>' . rp() . '</Snapshot>' : '';
@@ -214,9 +219,10 @@ if ($cmd eq 'discoverDevices') {
             my $prom = $g->{promoted} ? qq{ id="$gid" state="read-write"} : '';
             my $snap = '';
             if ($g->{snapshot} && !$fault{'no-snapshot-in-discovery'}) {
-                $snap = qq{<Snapshot id="$g->{snapshot}"><TargetDevices>}
+                my $members = '<TargetDevices>'
                     . join('', map { qq{<TargetDevice key="$_"><Snapshot id="} . V($_)->{snapshot} . '"/></TargetDevice>' } members($gid))
-                    . '</TargetDevices>' . rp() . '</Snapshot>';
+                    . '</TargetDevices>';
+                $snap = qq{<Snapshot id="$g->{snapshot}">} . ($fault{'group-snapshot-order'} ? rp() . $members : $members . rp()) . '</Snapshot>';
             }
             my @m = members($gid);
             pop @m if $fault{'group-mismatch'};
@@ -227,6 +233,7 @@ if ($cmd eq 'discoverDevices') {
     for my $id (sort keys %{ $st->{vols} }) {
         my $v = V($id); next unless $v->{site} eq $site && !$v->{group};
         if (defined $prefix && index($v->{name}, $prefix) != 0) { logm("Excluding device $id: name does not start with the prefix"); next }
+        logm($fault{'unquoted-names'} ? "Device $v->{name} ($id)" : "Device \"$v->{name}\" ($id)");
         if ($v->{role} eq 'source') { $sd .= src_dev_xml($id); $sd .= src_dev_xml($id) if $fault{'dup-device'} }
         else { $td .= tgt_dev_xml($id, 1) unless $fault{'missing-target'} }
     }
@@ -266,7 +273,8 @@ sub unknown {
 sub devs_of { my ($id, $k) = @_; return $k eq 'g' ? members($id) : ($id) }
 
 if ($cmd eq 'queryReplicationSettings') {
-    per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? ($fault{'rs-missing'} ? '<Schedule/>' : '<ReplicationSettings><Schedule>every 5 minutes</Schedule></ReplicationSettings>') : (unknown($id)) }, 'ReplicationSettings');
+    respond(error(1007, Object => 'replication settings', State => 'unavailable')) if $fault{'rs-missing'};
+    per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? ('<ReplicationSettings><Schedule>every 5 minutes</Schedule></ReplicationSettings>') : (unknown($id)) }, 'ReplicationSettings');
 }
 if ($cmd eq 'syncOnce') {
     per_item(sub {
@@ -279,7 +287,7 @@ if ($cmd eq 'syncOnce') {
         }
         my $sid = 'sync-' . ++$st->{seq};
         $st->{syncs}{$sid} = { polls => 0 };
-        return (qq{<DeviceSync id="$sid" status="started"/>}) if $fault{'sync-status-bogus'};
+        return (error(1007, Object => $id, State => 'sync refused')) if $fault{'sync-status-bogus'};
         return (qq{<DeviceSync id="$sid" status="inProgress"><Progress>0</Progress><RemainingTimeEstimate>0</RemainingTimeEstimate></DeviceSync>});
     });
 }
@@ -289,12 +297,12 @@ if ($cmd eq 'querySyncStatus') {
         my ($id) = @_;
         my $s = $st->{syncs}{ $sid{$id} // '' } or return (error(1015, SyncId => $sid{$id} // ''));
         return (error(1015, SyncId => $sid{$id})) if $fault{'sync-error'};
-        return (qq{<DeviceSync id="$sid{$id}" status="complete"/>}) if $s->{polls}++ >= 1;
+        return (qq{<DeviceSync id="$sid{$id}" status="} . ($fault{'sync-status-completed'} ? 'completed' : 'complete') . '"/>') if $s->{polls}++ >= 1;
         return (qq{<DeviceSync id="$sid{$id}" status="inProgress"><Progress>50</Progress><RemainingTimeEstimate>0</RemainingTimeEstimate></DeviceSync>});
     });
 }
 if ($cmd eq 'checkTestFailoverStart' || $cmd eq 'checkFailover') {
-    per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? ($fault{'check-no-success'} ? '<Ready/>' : '<Success/>') : (unknown($id)) });
+    per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? (($fault{'check-no-success'} && $cmd eq 'checkTestFailoverStart') || ($fault{'checkfailover-not-ready'} && $cmd eq 'checkFailover') ? error(1007, Object => $id, State => 'not ready') : '<Success/>') : (unknown($id)) });
 }
 if ($cmd eq 'testFailoverStart') {
     per_item(sub {
@@ -303,10 +311,10 @@ if ($cmd eq 'testFailoverStart') {
         return (error(1011, Key => $id)) if $o->{snapshot} && !$fault{'second-test-ok'};
         my $x = '';
         for my $dev (devs_of($id, $k)) {
-            my $snap = "$dev-snap";
+            my $snap = $fault{'test-copy-is-replica'} ? $dev : "$dev-snap";
             step("Temporary snapshot copy $snap of $dev", sub {
-                if ($fault{'stale-test-copy'}) { open my $z, '>', "$dir/$site/$snap"; print $z "\0" x 40000; close $z }
-                else { copydata(file($dev), "$dir/$site/$snap") }
+                if ($fault{'stale-test-copy'} || ($fault{'stale-test-copy-at-A'} && $site eq 'A')) { open my $z, '>', "$dir/$site/$snap"; print $z "\0" x 40000; close $z }
+                elsif ($snap ne $dev) { copydata(file($dev), "$dir/$site/$snap") }
             });
             V($dev)->{snapshot} = $snap;
             $x .= $k eq 'g' ? qq{<TargetDevice key="$dev"><Snapshot id="$snap"><Identity><Wwn>} . wwn($snap) . '</Wwn></Identity></Snapshot></TargetDevice>'
@@ -324,7 +332,7 @@ if ($cmd eq 'testFailoverStop') {
         for my $dev (devs_of($id, $k)) {
             next unless V($dev)->{snapshot};
             $had = 1;
-            step("Removal of snapshot copy " . V($dev)->{snapshot}, sub { unlink "$dir/$site/" . V($dev)->{snapshot} });
+            step("Removal of snapshot copy " . V($dev)->{snapshot}, sub { unlink "$dir/$site/" . V($dev)->{snapshot} unless V($dev)->{snapshot} eq $dev });
             delete V($dev)->{snapshot};
         }
         return (error(1005, Key => $id)) if !$had && $fault{'stop-fails'};
@@ -345,7 +353,7 @@ if ($cmd eq 'prepareFailover') {
         return (error(1007, Object => $id, State => 'peer promoted')) if $peer->{promoted} && $fault{'prepare-error-after-disaster'};
         $w = qq{<Warnings><Warning code="2004"><Object>} . esc($id) . '</Object></Warning></Warnings>' if $peer->{promoted};
         step("Demotion of $id", sub {
-            return if $fault{'no-demote'};
+            return if $fault{'no-demote'} && $k eq 'd';
             $o->{state} = 'read-only';
             V($_)->{state} = 'read-only' for devs_of($id, $k);
         });
@@ -369,7 +377,7 @@ if ($cmd eq 'failover') {
             return (rp() . "<TargetDevices>$m</TargetDevices>$w", qq{ id="$id" state="read-write"});
         }
         my $ident = $fault{'no-identity-no-warning'} ? '' : '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>';
-        return ($ident . ($fault{'no-recovery-point'} ? '' : rp()) . $w, qq{ id="$id" state="read-write"});
+        return ($ident . rp() . $w, qq{ id="$id" state="read-write"});
     });
 }
 if ($cmd eq 'prepareReverseReplication' || $cmd eq 'prepareRestoreReplication') {

@@ -97,6 +97,15 @@ final class FakeLab {
         return out;
     }
 
+    /** The requirement IDs with at least one violation. */
+    java.util.Set<String> violatedIds() throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (JsonNode v : summary().path("violations")) {
+            out.add(v.path("requirement").asText());
+        }
+        return out;
+    }
+
     List<String> allViolations() throws IOException {
         List<String> out = new ArrayList<>();
         for (JsonNode v : summary().path("violations")) {

@@ -34,6 +34,43 @@ class WellBehavedSraTest {
         }
     }
 
+    /**
+     * IDs the emulator checks and this SRA satisfies, but for which no wrong SRA in proofs.tsv shows that the
+     * check can fail: reported "unverified". Shrinking this list is the work left; a new check without a proof
+     * shows up here.
+     */
+    static final java.util.Set<String> UNVERIFIED = java.util.Set.of("CAP-1", "CONN-2", "DD-2", "FO-2", "FO-6", "PF-1",
+            "RES-5", "REV-6", "SYNC-4", "TF-3");
+    /** IDs with neither a check nor a not-observable reason. */
+    static final java.util.Set<String> NOT_CHECKED = java.util.Set.of("CAP-6", "DET-1", "RES-6",
+            "REV-3", "REV-7", "RP-2", "RS-2", "TOL-1");
+
+    private java.util.Set<String> withStatus(String status) throws Exception {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        lab.summary().path("requirements").fields().forEachRemaining(e -> {
+            if (e.getValue().asText().equals(status)) {
+                out.add(e.getKey());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    @DisplayName("every PASSED is earned: the IDs checked without a wrong-SRA proof are exactly the known unverified list")
+    void unverifiedAreListed() throws Exception {
+        assertThat(withStatus("UNVERIFIED")).containsExactlyInAnyOrderElementsOf(UNVERIFIED);
+        assertThat(withStatus("NOT_CHECKED")).containsExactlyInAnyOrderElementsOf(NOT_CHECKED);
+        JsonNode details = lab.summary().path("requirementDetails");
+        lab.summary().path("requirements").fields().forEachRemaining(e -> {
+            if (e.getValue().asText().equals("PASSED")) {
+                assertThat(details.path(e.getKey()).path("provedBy").get(0).asText()).as(e.getKey())
+                        .startsWith("WrongSraTest[");
+            } else if (e.getValue().asText().equals("NOT_OBSERVABLE")) {
+                assertThat(details.path(e.getKey()).path("reason").asText()).as(e.getKey()).isNotBlank();
+            }
+        });
+    }
+
     @Test
     @DisplayName("TF-2 SYNC-6 REV-1 RES-1 FO-5 data checks ran through the data plug-in and counted replicated bytes")
     void dataChecksRan() throws Exception {

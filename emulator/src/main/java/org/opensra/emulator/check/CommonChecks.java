@@ -38,10 +38,6 @@ public final class CommonChecks {
     public CommonChecks(Verdicts verdicts, SchemaCheck schema) {
         this.verdicts = verdicts;
         this.schema = schema;
-        if (!schema.available()) {
-            verdicts.notRun(SchemaCheck.PENDING_KEY,
-                    "org.opensra.protocol.SraSchema.validateResponse(byte[]) is not available in this build");
-        }
     }
 
     /** From queryInfo: the signature every log must carry (LOG-1). */
@@ -70,7 +66,9 @@ public final class CommonChecks {
     }
 
     private void envelope(Invocation inv) {
-        verdicts.check("TOL-1b", !inv.timedOut(), "command exceeded the time limit and was killed", inv);
+        if (!verdicts.check("TOL-1b", !inv.timedOut(), "command exceeded the time limit and was killed", inv)) {
+            return;
+        }
         if (!verdicts.check("INV-3", inv.hasResponse(), "no response written to OutputFile", inv)) {
             return;
         }
@@ -78,33 +76,43 @@ public final class CommonChecks {
                 inv)) {
             return;
         }
-        if (schema.available()) {
-            Optional<String> err = schema.validate(inv.response());
-            verdicts.check("INV-3", err.isEmpty(), "XML Schema: " + err.orElse(""), inv);
-        }
         Element root = inv.root().orElseThrow();
-        verdicts.check("INV-3", "Response".equals(local(root)) && Xml.NS.equals(root.getNamespaceURI()),
+        if (!verdicts.check("INV-3", "Response".equals(local(root)) && Xml.NS.equals(root.getNamespaceURI()),
                 "root element must be <Response xmlns=\"" + Xml.NS + "\">, got <" + root.getTagName() + "> in "
-                        + root.getNamespaceURI(), inv);
-        List<Element> kids = children(root);
-        List<Element> errors = children(root, "Error");
-        String expected = ResultNames.of(inv.command());
-        if (!errors.isEmpty()) {
-            verdicts.check("ERR-4", errors.size() == 1 && kids.size() == 1,
-                    "a response carries either one Error or the result, found " + kids.size() + " elements", inv);
+                        + root.getNamespaceURI(), inv)) {
             return;
         }
-        if (expected != null) {
-            boolean first = !kids.isEmpty() && expected.equals(local(kids.get(0)));
-            verdicts.check("INV-3", first, "expected <" + expected + "> as the result element, found "
-                    + (kids.isEmpty() ? "nothing" : "<" + local(kids.get(0)) + ">"), inv);
+        List<Element> kids = children(root);
+        List<Element> errors = children(root, "Error");
+        if (!errors.isEmpty() && !verdicts.check("ERR-4", errors.size() == 1 && kids.size() == 1,
+                "a response carries either one Error or the result, found " + kids.size() + " elements", inv)) {
+            return;
         }
+        String expected = ResultNames.of(inv.command());
+        if (errors.isEmpty() && expected != null) {
+            boolean first = !kids.isEmpty() && expected.equals(local(kids.get(0)));
+            if (!verdicts.check("INV-3", first, "expected <" + expected + "> as the result element, found "
+                    + (kids.isEmpty() ? "nothing" : "<" + local(kids.get(0)) + ">"), inv)) {
+                return;
+            }
+        }
+        Optional<String> err = schema.validate(inv.command(), root);
+        verdicts.check("INV-3", err.isEmpty(), "structure (spec tables): " + err.orElse(""), inv);
     }
 
     private void progress(Invocation inv) {
         for (int p : inv.progress()) {
             if (!verdicts.check("INV-4", p >= 0 && p <= 100, "ProgressUpdate out of 0..100: " + p, inv)) {
                 return;
+            }
+        }
+        java.nio.file.Path status = inv.folder().resolve("status.xml");
+        if (java.nio.file.Files.isRegularFile(status)) {
+            try {
+                List<String> problems = ProgressDocuments.problems(java.nio.file.Files.readString(status));
+                verdicts.check("INV-4", problems.isEmpty(), "StatusFile: " + String.join("; ", problems), inv);
+            } catch (java.io.IOException e) {
+                verdicts.fail("INV-4", "cannot read the StatusFile copy: " + e.getMessage(), inv);
             }
         }
         verdicts.pass("INV-4");
@@ -179,6 +187,8 @@ public final class CommonChecks {
             verdicts.check("LOG-1", log.contains(adapterName) && log.contains(adapterVersion),
                     "log lacks the SRA release signature (\"" + adapterName + "\" " + adapterVersion + ")", inv);
         }
+        // INV-5: the log on stdout is UTF-8 (undecodable bytes were read as U+FFFD)
+        verdicts.check("INV-5", log.indexOf('\uFFFD') < 0, "the log on stdout is not valid UTF-8", inv);
         String[] lines = log.split("\\R");
         for (String line : lines) {
             if (!line.isBlank() && !TIMESTAMP.matcher(line).find()) {

@@ -13,6 +13,26 @@ public final class Verdicts {
     private final Set<String> checked = new LinkedHashSet<>();
     private final Map<String, String> notRun = new LinkedHashMap<>();
     private final List<Violation> violations = new ArrayList<>();
+    private final Map<String, String> notObservable = new LinkedHashMap<>();
+    private final Proofs proofs;
+
+    public Verdicts() {
+        this(Proofs.bundled());
+    }
+
+    public Verdicts(Proofs proofs) {
+        this.proofs = proofs;
+        notObservable.putAll(proofs.notObservable());
+    }
+
+    /** A requirement this run cannot observe (e.g. the SRA never took the path it governs), with the reason. */
+    public synchronized void notObservable(String id, String reason) {
+        notObservable.putIfAbsent(id, reason);
+    }
+
+    public Proofs proofs() {
+        return proofs;
+    }
 
     /** Records a check of {@code id}; when {@code ok} is false, a violation naming {@code inv}. */
     public synchronized boolean check(String id, boolean ok, String message, Invocation inv) {
@@ -46,9 +66,23 @@ public final class Verdicts {
             return Status.FAILED;
         }
         if (checked.contains(id)) {
-            return Status.PASSED;
+            return proofs.proven(id) ? Status.PASSED : Status.UNVERIFIED;
+        }
+        if (notObservable.containsKey(id)) {
+            return Status.NOT_OBSERVABLE;
         }
         return notRun.containsKey(id) ? Status.NOT_RUN : Status.NOT_CHECKED;
+    }
+
+    /** The reason shown for a status that is not PASSED or FAILED; null when there is none. */
+    public synchronized String reason(String id) {
+        return switch (status(id)) {
+            case UNVERIFIED -> "the check held, but no wrong-SRA test proves that it can fail";
+            case NOT_OBSERVABLE -> notObservable.get(id);
+            case NOT_RUN -> notRun.get(id);
+            case NOT_CHECKED -> "not checked by the emulator";
+            default -> null;
+        };
     }
 
     public synchronized String notRunReason(String id) {

@@ -54,6 +54,7 @@ public final class HtmlReport {
             th{background:#f0f3f7;position:sticky;top:0}
             .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;color:#fff;white-space:nowrap}
             .PASSED{background:#2e9d5b}.FAILED{background:#c0392b}.NOT_RUN{background:#8a96a3}.NOT_CHECKED{background:#c5ccd4;color:#33414f}
+            .UNVERIFIED{background:#b7950b}.NOT_OBSERVABLE{background:#6c7a89}
             .viol{color:#a02c20}
             a{color:#1b5fa8}
             td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -89,6 +90,8 @@ public final class HtmlReport {
                 .append(violations.size()).append(" violation(s)</div></div>");
         card(h, counts.get(Status.PASSED), "requirements passed");
         card(h, counts.get(Status.FAILED), "requirements failed");
+        card(h, counts.get(Status.UNVERIFIED), "unverified (no wrong-SRA proof)");
+        card(h, counts.get(Status.NOT_OBSERVABLE), "not observable");
         card(h, counts.get(Status.NOT_RUN) + counts.get(Status.NOT_CHECKED), "not run / not checked");
         card(h, r.commands().size(), "SRA commands");
         card(h, r.bytesReplicated() / 1024, "KiB verified replicated");
@@ -176,7 +179,7 @@ public final class HtmlReport {
 
     private static void requirements(StringBuilder h, RunResult r) {
         h.append("<section><h2>Requirements</h2><table id=\"requirements\"><tr><th>ID</th><th>Status</th><th>Requirement</th>")
-                .append("<th>Findings</th></tr>\n");
+                .append("<th>Findings</th><th>Check proved by</th></tr>\n");
         for (Requirement q : r.requirements()) {
             Status s = r.verdicts().status(q.id());
             h.append("<tr><td><b>").append(esc(q.id())).append("</b></td><td><span class=\"badge ").append(s.name())
@@ -186,15 +189,16 @@ public final class HtmlReport {
                 for (Violation v : r.verdicts().violationsOf(q.id())) {
                     h.append("<div class=\"viol\">").append(esc(v.message())).append(' ').append(commandLink(v)).append("</div>");
                 }
-            } else if (s == Status.NOT_RUN) {
-                h.append(esc(r.verdicts().notRunReason(q.id())));
+            } else if (r.verdicts().reason(q.id()) != null) {
+                h.append(esc(r.verdicts().reason(q.id())));
             }
-            h.append("</td></tr>\n");
+            h.append("</td><td>").append(esc(String.join(", ", r.verdicts().proofs().testsFor(q.id()))))
+                    .append("</td></tr>\n");
         }
         for (Map.Entry<String, String> e : r.verdicts().notRunEntries().entrySet()) {
             if (r.requirements().stream().noneMatch(q -> q.id().equals(e.getKey()))) {
                 h.append("<tr><td><b>").append(esc(e.getKey())).append("</b></td><td><span class=\"badge NOT_RUN\">not run</span>")
-                        .append("</td><td>pending check</td><td>").append(esc(e.getValue())).append("</td></tr>\n");
+                        .append("</td><td>pending check</td><td>").append(esc(e.getValue())).append("</td><td></td></tr>\n");
             }
         }
         h.append("</table></section>\n");

@@ -31,6 +31,17 @@ public final class JsonSummary {
         for (Requirement q : r.requirements()) {
             reqs.put(q.id(), r.verdicts().status(q.id()).name());
         }
+        ObjectNode details = root.putObject("requirementDetails");
+        for (Requirement q : r.requirements()) {
+            ObjectNode d = details.putObject(q.id());
+            d.put("status", r.verdicts().status(q.id()).name());
+            ArrayNode tests = d.putArray("provedBy");
+            r.verdicts().proofs().testsFor(q.id()).forEach(tests::add);
+            String why = r.verdicts().reason(q.id());
+            if (why != null) {
+                d.put("reason", why);
+            }
+        }
         ObjectNode pending = root.putObject("notRun");
         r.verdicts().notRunEntries().forEach(pending::put);
         ArrayNode vs = root.putArray("violations");

@@ -40,7 +40,8 @@ public final class JunitReport {
                 cases.append("</failure>\n");
             } else if (s != Status.PASSED) {
                 skipped++;
-                String why = s == Status.NOT_RUN ? r.verdicts().notRunReason(q.id()) : "not checked by the emulator";
+                String why = s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": "
+                        + r.verdicts().reason(q.id());
                 cases.append("    <skipped message=\"").append(esc(why)).append("\"/>\n");
             }
             cases.append("  </testcase>\n");

@@ -35,6 +35,8 @@ final class Context {
     final Map<String, String> settings = new HashMap<>();
     /** target key to the test copy's id reported by testFailoverStart. */
     final Map<String, String> snapshots = new HashMap<>();
+    /** Object ids, keys and names containing a blank, seen in discovery (LOG-3). */
+    final Set<String> blankNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Context(Verdicts v, CommonChecks common, Site a, Site b, DataChecks data, Options options, RunLog log) {
         this.v = v;
@@ -79,10 +81,14 @@ final class Context {
     /** Fails {@code id} and aborts the workflow when the response is a top-level Error or unusable. */
     Element require(String id, Invocation inv, String what) {
         if (inv.root().isEmpty()) {
-            v.fail(id, what + " gave no usable response", inv);
+            // the common checks already report it (INV-3 or TOL-1b)
             throw new WorkflowAbort(what + " gave no usable response");
         }
         var err = topError(inv);
+        if (err.isPresent() && Xml.children(inv.root().get()).size() > 1) {
+            // an Error next to a result: ERR-4, reported by the common checks
+            throw new WorkflowAbort(what + " gave an Error and a result");
+        }
         if (err.isPresent()) {
             v.fail(id, what + " failed: " + describe(err.get()), inv);
             throw new WorkflowAbort(what + " failed");

@@ -86,7 +86,21 @@ final class Discovery {
         Element root = c.require("DD-1", inv, "discoverDevices");
         Inventory in = Inventory.parse(root);
         structure(inv, root, in);
+        blankNames(in);
         return new Discovered(s, inv, in);
+    }
+
+    /** Ids, keys and names with a blank, for the quoting check of the logs (LOG-3). */
+    private void blankNames(Inventory in) {
+        List<String> all = new java.util.ArrayList<>();
+        in.allSourceDevices().forEach(d -> all.addAll(java.util.Arrays.asList(d.id(), d.name(), d.targetKey())));
+        in.allTargetDevices().forEach(t -> all.addAll(java.util.Arrays.asList(t.key(), t.id(), t.name())));
+        in.sourceGroups().forEach(g -> all.addAll(java.util.Arrays.asList(g.id(), g.name(), g.targetKey())));
+        for (String n : all) {
+            if (n != null && n.strip().contains(" ")) {
+                c.blankNames.add(n.strip());
+            }
+        }
     }
 
     private void structure(Invocation inv, Element root, Inventory in) {

@@ -29,6 +29,10 @@ final class StateChecks {
                         + " should be read-write, is " + sg.get().state(), p.invocation());
             }
             Optional<TargetGroup> tg = ir.targetGroup(g.targetKey());
+            // at discovery the correlation of the two sites (DD-1, DD-6) already reports a missing target
+            if (tg.isEmpty() && id.equals("DD-2")) {
+                continue;
+            }
             if (c.v.check(id, tg.isPresent(), "TargetGroup " + g.targetKey() + " is not reported", r.invocation())) {
                 c.v.check(id, !tg.get().promoted() && tg.get().id() == null, "TargetGroup " + g.targetKey()
                         + " should be a plain replica, is promoted", r.invocation());
@@ -45,6 +49,9 @@ final class StateChecks {
                         p.invocation());
             }
             Optional<TargetDev> td = ir.targetDevice(d.targetKey());
+            if (td.isEmpty() && id.equals("DD-2")) {
+                continue;
+            }
             if (c.v.check(id, td.isPresent(), "TargetDevice " + d.targetKey() + " is not reported", r.invocation())) {
                 c.v.check(id, td.get().id() == null && td.get().state() == null, "TargetDevice " + d.targetKey()
                         + " should be a plain replica, is promoted as " + td.get().id(), r.invocation());
@@ -99,6 +106,9 @@ final class StateChecks {
     void promoted(Discovery.Discovered r, Replication repl, Map<String, String> promoted) {
         Inventory ir = r.inventory();
         for (var g : repl.groups()) {
+            if (!promoted.containsKey(g.targetKey())) {
+                continue; // failover itself failed for it, already reported
+            }
             ir.targetGroup(g.targetKey()).ifPresentOrElse(tg -> c.v.check("DD-6", tg.promoted()
                     && java.util.Objects.equals(tg.id(), promoted.get(g.targetKey())), "TargetGroup " + g.targetKey()
                     + " should be promoted as " + promoted.get(g.targetKey()) + " (read-write), is id=" + tg.id()
@@ -106,6 +116,9 @@ final class StateChecks {
                     + " not reported after failover", r.invocation()));
         }
         for (var d : repl.allDevices()) {
+            if (!promoted.containsKey(d.targetKey())) {
+                continue;
+            }
             Optional<TargetDev> td = ir.targetDevice(d.targetKey());
             if (c.v.check("DD-3", td.isPresent(), "TargetDevice " + d.targetKey() + " not reported after failover",
                     r.invocation())) {

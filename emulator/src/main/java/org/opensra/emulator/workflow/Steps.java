@@ -28,6 +28,7 @@ final class Steps {
     private static final Set<String> SYNC_STATUSES = Set.of("inProgress", "InProgress", "complete", "completed");
 
     private final Context c;
+    private final java.time.Instant started = java.time.Instant.now();
 
     Steps(Context c) {
         this.c = c;
@@ -117,6 +118,7 @@ final class Steps {
                 String status = attr(ds.get(), "status");
                 c.v.check("SYNC-1", status != null && SYNC_STATUSES.contains(status.trim()),
                         "DeviceSync status \"" + status + "\" is not inProgress or complete", inv);
+                writtenStatus(inv, status);
                 if (status != null && status.trim().startsWith("complete")) {
                     continue;
                 }
@@ -130,6 +132,14 @@ final class Steps {
             }
         }
         return ok;
+    }
+
+    /** TOL-1a: SRM accepts InProgress and completed too, but the syncOnce table writes inProgress and complete. */
+    private void writtenStatus(Invocation inv, String status) {
+        if (status != null && SYNC_STATUSES.contains(status.trim())) {
+            c.v.check("TOL-1a", status.equals("inProgress") || status.equals("complete"), "DeviceSync status \""
+                    + status + "\": SRM tolerates it, but an SRA writes inProgress or complete (syncOnce table)", inv);
+        }
     }
 
     private boolean poll(Site s, ItemForm form, Map<String, String> groups, Map<String, String> devices,
@@ -173,6 +183,7 @@ final class Steps {
                     ok = false;
                     continue;
                 }
+                writtenStatus(inv, status);
                 if (status.trim().startsWith("complete")) {
                     groups.remove(e.getKey());
                     devices.remove(e.getKey());
@@ -299,8 +310,45 @@ final class Steps {
         }
         if (withBogusKey) {
             bogus("TF-4", inv, res);
+            Map<String, List<String>> named = new LinkedHashMap<>();
+            c.repl.groups().forEach(g -> named.put(g.targetKey(), g.members().stream()
+                    .map(Replication.DevicePair::targetKey).toList()));
+            c.repl.devices().forEach(d -> named.put(d.targetKey(), List.of()));
+            stepsNamed(inv, "testFailoverStart", named, res);
         }
         return inv;
+    }
+
+    /**
+     * LOG-4 (Appendix A): the Commence: message of each step names the object the response reports: every
+     * requested item that succeeded, or each device of a requested group.
+     */
+    private void stepsNamed(Invocation inv, String what, Map<String, List<String>> items, Completeness.ItemResults res) {
+        List<String> commence = inv.stdout().lines().filter(l -> l.contains("Commence:")).toList();
+        for (var e : items.entrySet()) {
+            Element item = res.all().get(e.getKey());
+            if (item == null || child(item, "Error").isPresent()) {
+                continue;
+            }
+            boolean named = mentions(commence, e.getKey())
+                    || (!e.getValue().isEmpty() && e.getValue().stream().allMatch(m -> mentions(commence, m)));
+            c.v.check("LOG-4", named, what + ": no Commence: step message names " + e.getKey()
+                    + " (Appendix A: commence/complete with the object name given in the response)", inv);
+        }
+    }
+
+    private static boolean mentions(List<String> lines, String name) {
+        for (String l : lines) {
+            for (int i = l.indexOf(name); i >= 0; i = l.indexOf(name, i + 1)) {
+                int end = i + name.length();
+                boolean before = i == 0 || !Character.isLetterOrDigit(l.charAt(i - 1)) && l.charAt(i - 1) != '-';
+                boolean after = end == l.length() || !Character.isLetterOrDigit(l.charAt(end)) && l.charAt(end) != '-';
+                if (before && after) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A second testFailoverStart on targets under test must be an error (TF-6). */
@@ -341,6 +389,16 @@ final class Steps {
         c.require(id, inv, "prepareFailover" + note);
         var res = Completeness.check(c.v, inv, items);
         successEach(id, inv, "prepareFailover" + note, res);
+        if (id.equals("PF-1")) {
+            Map<String, List<String>> named = new LinkedHashMap<>();
+            c.repl.groups().forEach(g -> named.put(g.sourceId(), g.members().stream()
+                    .map(Replication.DevicePair::sourceId).toList()));
+            c.repl.devices().forEach(d -> named.put(d.sourceId(), List.of()));
+            java.util.Set<String> requested = new java.util.HashSet<>(items.groups());
+            requested.addAll(items.devices());
+            named.keySet().retainAll(requested);
+            stepsNamed(inv, "prepareFailover", named, res);
+        }
     }
 
     /** failover at the recovery site (FO-2..FO-5); {@code retry} expects the same ids as before (FO-3). */
@@ -463,12 +521,22 @@ final class Steps {
         c.v.check("RP-3", rp.isPresent() && attr(rp.get(), "id") != null && !text(rp.get(), "Time").isEmpty(),
                 key + ": RecoveryPoint with id and Time is required", inv);
         rp.ifPresent(x -> {
+            java.time.Instant t;
             try {
-                javax.xml.datatype.DatatypeFactory.newInstance().newXMLGregorianCalendar(text(x, "Time"));
+                t = javax.xml.datatype.DatatypeFactory.newInstance().newXMLGregorianCalendar(text(x, "Time"))
+                        .toGregorianCalendar().toInstant();
                 c.v.pass("RP-1");
             } catch (Exception e) {
                 c.v.fail("RP-1", key + ": RecoveryPoint Time \"" + text(x, "Time") + "\" is not an xsd:dateTime", inv);
+                return;
             }
+            // RP-3: the data's timestamp: the data was replicated during this run (an hour's slack for the
+            // lab set up before it and for clocks), and it cannot lie in the future
+            java.time.Instant now = java.time.Instant.now();
+            c.v.check("RP-3", !t.isBefore(started.minus(java.time.Duration.ofHours(1)))
+                    && !t.isAfter(now.plus(java.time.Duration.ofMinutes(10))), key + ": RecoveryPoint Time "
+                    + text(x, "Time") + " is not the time of the data replicated in this run (run started " + started
+                    + ")", inv);
         });
     }
 

@@ -213,9 +213,23 @@ public final class ModelXml {
                 readRecoveryPoint(node, "RecoveryPoint"));
     }
 
+    /** A group's test copy in a testFailoverStart result (Table 11): RecoveryPoint, TargetDevices. */
     public static void writeGroupSnapshot(XmlOut out, GroupSnapshot snapshot) {
         out.start("Snapshot").attr("id", snapshot.id());
         writeRecoveryPoint(out, snapshot.recoveryPoint());
+        writeSnapshotDevices(out, snapshot);
+        out.end();
+    }
+
+    /** A group's test copy as discoverDevices reports it (Table 8): TargetDevices, RecoveryPoint. */
+    public static void writeDiscoveredGroupSnapshot(XmlOut out, GroupSnapshot snapshot) {
+        out.start("Snapshot").attr("id", snapshot.id());
+        writeSnapshotDevices(out, snapshot);
+        writeRecoveryPoint(out, snapshot.recoveryPoint());
+        out.end();
+    }
+
+    private static void writeSnapshotDevices(XmlOut out, GroupSnapshot snapshot) {
         if (!snapshot.devices().isEmpty()) {
             out.start("TargetDevices");
             for (SnapshotDevice d : snapshot.devices()) {
@@ -225,7 +239,6 @@ public final class ModelXml {
             }
             out.end();
         }
-        out.end();
     }
 
     public static GroupSnapshot readGroupSnapshot(XmlNode node) {
@@ -292,7 +305,7 @@ public final class ModelXml {
         out.start("TargetDevices");
         g.targetDevices().forEach(d -> writeTargetDevice(out, d));
         out.end();
-        g.snapshot().ifPresent(s -> writeGroupSnapshot(out, s));
+        g.snapshot().ifPresent(s -> writeDiscoveredGroupSnapshot(out, s));
         out.end();
     }
 
