@@ -14,7 +14,7 @@
 # Startup archive, in sra/cds, named by a fingerprint of the runtime (java, lib/modules) and of every
 # jar (path, size, time), so a moved folder, a new runtime or new jars never use an old archive:
 # - <fp>.aot (JDK >= 24: AOT cache) or <fp>.jsa (older runtimes: dynamic AppCDS), made by
-#   `perl command.pl --make-archive` (the install step: dist's build and the appliance image run it,
+#   `perl command.pl --make-archive [jsa]` (the install step: dist's build and the appliance image run it,
 #   where the folder will be used; it keeps an archive that is up to date) with a queryInfo run as the
 #   training run, checked by the JVM and only then published.
 # - Without a usable archive, the one command that gets cds/create.lock (flock, not blocking) removes
@@ -222,7 +222,9 @@ sub make_archive {
     my $held;
     (-d $cds || mkdir($cds)) && open($held, '>>', "$cds${sep}create.lock") && flock($held, 2) # LOCK_EX
         or fail_archive("cannot lock $cds${sep}create.lock: $!");
-    my $kind = runtime_version() >= 24 ? 'aot' : 'jsa';
+    # `--make-archive jsa`: a dynamic AppCDS archive even on JDK >= 24 (the appliance image uses it: it is
+    # written byte for byte the same by every build, which JDK 25's AOT cache is not)
+    my $kind = ($ARGV[1] // '') eq 'jsa' || runtime_version() < 24 ? 'jsa' : 'aot';
     my $archive = "$base.$kind";
     if (recorded($archive)) {
         print "OpenSRA: startup archive $archive is up to date\n";

@@ -31,7 +31,7 @@ public final class ImageMain {
         Path packagesFile = Path.of(require(a, "packages"));
         Path repo = Path.of(a.getOrDefault("repo", "."));
         String tag = require(a, "tag");
-        String warmup = a.getOrDefault("warmup", "perl /srm/sra/command.pl");
+        String warmup = a.getOrDefault("warmup", "perl /srm/sra/command.pl --make-archive jsa");
 
         if (!Files.isRegularFile(sra.resolve("command.pl"))) {
             throw new IllegalStateException("image: " + sra + " has no command.pl: build dist first (mvn -B package)");

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * The bundled runtime's startup archive, made inside the image root so that the paths it records are
  * the image's ({@code /srm/sra/...}): the SRA runs once there, as root, through {@code sra-in-root}
- * (chroot in a private mount namespace), with a queryInfo request on stdin; command.pl makes its
- * archive on that first run (a new {@code *.jsa} under /srm/sra must appear). Then every time in the root
+ * (chroot in a private mount namespace): its install step {@code perl /srm/sra/command.pl --make-archive}
+ * (a new {@code *.aot} or {@code *.jsa} under /srm/sra must appear). Then every time in the root
  * is set to the source date, the archive's check record (command.pl's {@code cds/NAME.jsa.checked}: size and
  * time of the archive it verified) is written for that time, and a second run must leave /srm/sra as it is,
  * with no CDS warning: the SRA in the image uses the archive instead of making another (as user srm it
@@ -38,7 +38,7 @@ final class StartupArchive {
         Path sra = root.resolve(RootFileSystem.SRA);
         List<String> archivesBefore = archives(sra);
         RootFileSystem.setTimes(root, epoch);
-        run(root, warmup, sraInRoot, "making the startup archive", true);
+        make(root, warmup, sraInRoot);
         RootFileSystem.setTimes(root, epoch);
         for (Path record : list(sra.resolve("cds"), ".checked")) {
             Path archive = record.resolveSibling(record.getFileName().toString().replaceFirst("\\.checked$", ""));
@@ -48,11 +48,11 @@ final class StartupArchive {
         List<String> made = archives(sra);
         made.removeAll(archivesBefore);
         if (made.isEmpty()) {
-            throw new IllegalStateException("image: the SRA's first run in the image root made no startup archive (*.jsa)"
+            throw new IllegalStateException("image: the SRA's first run in the image root made no startup archive (*.aot, *.jsa)"
                     + " under /srm/sra (`" + warmup + "`)");
         }
         List<String> before = describe(sra);
-        String output = run(root, warmup, sraInRoot, "checking the startup archive", false);
+        String output = run(root, "perl /srm/sra/command.pl", sraInRoot, "checking the startup archive");
         List<String> after = describe(sra);
         if (!before.equals(after) || output.contains("[cds")) {
             List<String> changed = new ArrayList<>(after);
@@ -64,11 +64,25 @@ final class StartupArchive {
     }
 
     /**
-     * Runs the SRA in the root as root. {@code deterministic}: the JVM that writes the archive runs interpreted,
-     * maps the base archive at its requested address and gets unrandomized addresses (setarch -R): measured
-     * on JDK 25, a dynamic archive written otherwise differs in most of its bytes from one run to the next.
+     * Runs the SRA's install step ({@code perl /srm/sra/command.pl --make-archive}) in the root as root, so that
+     * the archive is written deterministically: the JVMs run interpreted, map the base archive at its requested
+     * address and get unrandomized addresses (setarch -R): measured on JDK 25, an archive written otherwise
+     * differs in most of its bytes from one run to the next.
      */
-    private static String run(Path root, String warmup, Path sraInRoot, String what, boolean deterministic)
+    private static void make(Path root, String makeArchive, Path sraInRoot) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("setarch", "x86_64", "-R", sraInRoot.toString(),
+                root.toString(), "0:0"));
+        command.addAll(Arrays.asList(makeArchive.trim().split("\\s+")));
+        Commands.Result r = Commands.run(command, null, new byte[0],
+                "-Xint -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0");
+        if (r.exit() != 0) {
+            throw new IllegalStateException("image: making the startup archive: `" + String.join(" ", command)
+                    + "` exited " + r.exit() + " with output: " + r.output().strip());
+        }
+    }
+
+    /** Runs a queryInfo through the SRA in the root as root; its output. */
+    private static String run(Path root, String sraCommand, Path sraInRoot, String what)
             throws IOException, InterruptedException {
         Path work = root.resolve(WORK);
         RootFileSystem.clear(work);
@@ -81,14 +95,9 @@ final class StartupArchive {
                 + "  <LogLevel>info</LogLevel>\n"
                 + "  <LogDirectory>/" + WORK + "</LogDirectory>\n"
                 + "</Command>\n";
-        List<String> command = new ArrayList<>();
-        if (deterministic) {
-            command.addAll(List.of("setarch", "x86_64", "-R"));
-        }
-        command.addAll(List.of(sraInRoot.toString(), root.toString(), "0:0"));
-        command.addAll(Arrays.asList(warmup.trim().split("\\s+")));
-        Commands.Result r = Commands.run(command, null, request.getBytes(StandardCharsets.UTF_8),
-                deterministic ? "-Xint -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0" : null);
+        List<String> command = new ArrayList<>(List.of(sraInRoot.toString(), root.toString(), "0:0"));
+        command.addAll(Arrays.asList(sraCommand.trim().split("\\s+")));
+        Commands.Result r = Commands.run(command, null, request.getBytes(StandardCharsets.UTF_8), null);
         Path response = work.resolve("response.xml");
         String text = Files.isRegularFile(response) ? Files.readString(response, StandardCharsets.UTF_8) : "";
         if (r.exit() != 0 || !text.contains("<Response")) {
@@ -121,7 +130,8 @@ final class StartupArchive {
 
     private static List<String> archives(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".jsa"))
+            return new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".jsa")
+                    || p.getFileName().toString().endsWith(".aot"))
                     .map(p -> dir.relativize(p).toString()).sorted().toList());
         }
     }

@@ -130,7 +130,7 @@ class ImageIT {
             }
         }
         try (var cds = Files.list(sra.resolve("cds"))) {
-            assertThat(cds.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".jsa"));
+            assertThat(cds.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".aot") || n.endsWith(".jsa"));
         }
     }
 
