@@ -37,18 +37,28 @@ final class ArrayApi {
         return fetch("/api/v1/volumes/" + volumeId + "/data?offset=" + offset + "&length=" + length);
     }
 
+    void write(String volumeId, long offset, byte[] data) {
+        send(HttpRequest.newBuilder(URI.create(base + "/api/v1/volumes/" + volumeId + "/data?offset=" + offset))
+                .timeout(Duration.ofSeconds(120)).header("Authorization", authorization)
+                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(data))
+                .build(), "PUT data of " + volumeId);
+    }
+
     private byte[] fetch(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", authorization).GET().build();
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", authorization).GET().build(), "GET " + path);
+    }
+
+    private byte[] send(HttpRequest request, String path) {
         try {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
-                throw new AssertionError("GET " + path + " answered " + r.statusCode() + ": "
+                throw new AssertionError(path + " answered " + r.statusCode() + ": "
                         + new String(r.body(), StandardCharsets.UTF_8));
             }
             return r.body();
         } catch (IOException e) {
-            throw new AssertionError("GET " + path + ": " + e.getMessage(), e);
+            throw new AssertionError(path + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

@@ -154,15 +154,21 @@ class ReliabilityIT {
         }
         referenceRun = false;
         System.out.println("uninterrupted durations (ms): " + durations);
+        // the same order of cycles as the reference (test+restore, then there and back), so that each step
+        // starts from the state the reference's did
         int cycle = 0;
         while (sraKills < sraKillTarget && report.isEmpty()) {
-            if (cycle % 3 == 2) {
+            if (cycle % 2 == 1) {
                 migrateAndReverseCycle(null);
                 migrateAndReverseCycle(null);
             } else {
                 testAndRestoreCycle(null);
             }
             cycle++;
+        }
+        if (cycle % 2 == 1 && report.isEmpty()) {
+            migrateAndReverseCycle(null);
+            migrateAndReverseCycle(null);
         }
         assertThat(report).as("seed %d: cases that did not converge", seed).isEmpty();
         assertThat(converged).isEqualTo(sraKills);
@@ -179,7 +185,7 @@ class ReliabilityIT {
         int before = converged;
         assertThat(report).as("seed %d: the SRA-kill test converged first", seed).isEmpty();
         while (daemonKills < daemonKillTarget && report.isEmpty()) {
-            if (cycle % 3 == 2) {
+            if (cycle % 2 == 1) {
                 migrateAndReverseCycle("daemon");
                 migrateAndReverseCycle("daemon");
             } else {
@@ -475,8 +481,8 @@ class ReliabilityIT {
     private void writeNewData() {
         written = new byte[DATA];
         random.nextBytes(written);
-        lab.write(dir.p(), dir.device(), OFFSET, written);
-        lab.write(dir.p(), dir.groupMember(), OFFSET, written);
+        apis.get(dir.p().name()).write(dir.device(), OFFSET, written);
+        apis.get(dir.p().name()).write(dir.groupMember(), OFFSET, written);
     }
 
     private void checkReplicaData(Direction d, String when) {
