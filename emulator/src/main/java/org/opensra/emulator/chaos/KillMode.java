@@ -79,14 +79,13 @@ public final class KillMode {
                 problems.add("seed " + seed + ": site " + site + " " + command + " killed at " + o.atMillis()
                         + " ms: processes of the SRA folder outlived the kill: " + left);
             }
-            if (!o.killed()) {
-                return; // it ended before the instant: not a kill
-            }
-            pending = new Kill(site, command, o.atMillis(), d, null);
-            if (progress != null) {
-                progress.println("  [kill] seed " + seed + ": SIGKILL of site " + site + " " + command + " at "
-                        + o.atMillis() + " ms of " + d + " ms; SRM's next step follows");
-            }
+            if (o.killed()) {
+                pending = new Kill(site, command, o.atMillis(), d, null);
+                if (progress != null) {
+                    progress.println("  [kill] seed " + seed + ": SIGKILL of site " + site + " " + command + " at "
+                            + o.atMillis() + " ms of " + d + " ms; SRM's next step follows");
+                }
+            } // else it ended before the instant: not a kill, but a start that ran still needs the Cleanup
             if ("testFailoverStart".equals(command) && runner != null) {
                 String stop = cleanup(parameters);
                 if (stop != null) {
