@@ -16,7 +16,12 @@ final class Survivors {
     /** The pids (other than ours) whose command line contains {@code text}. */
     static List<Long> of(String text) {
         List<Long> found = new ArrayList<>();
-        long self = ProcessHandle.current().pid();
+        // this JVM and its ancestors (mvn, a shell) are the test's side, never survivors of a kill
+        java.util.Set<Long> ours = new java.util.HashSet<>();
+        for (java.util.Optional<ProcessHandle> h = java.util.Optional.of(ProcessHandle.current()); h.isPresent();
+                h = h.get().parent()) {
+            ours.add(h.get().pid());
+        }
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"))) {
             for (Path p : procs) {
                 String name = p.getFileName().toString();
@@ -24,7 +29,7 @@ final class Survivors {
                     continue;
                 }
                 long pid = Long.parseLong(name);
-                if (pid == self) {
+                if (ours.contains(pid)) {
                     continue;
                 }
                 try {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Processes whose command line names the SRA folder, found by a scan of /proc (Linux; none elsewhere). */
 final class Survivors {
@@ -19,11 +20,16 @@ final class Survivors {
         if (!Files.isDirectory(proc)) {
             return found;
         }
-        long self = ProcessHandle.current().pid();
+        // this process and its ancestors (a launcher script, `timeout`, a shell) name the SRA folder in their
+        // own command lines (--sra .../command.pl): they are SRM's side, not survivors of the kill
+        java.util.Set<Long> ours = new java.util.HashSet<>();
+        for (Optional<ProcessHandle> h = Optional.of(ProcessHandle.current()); h.isPresent(); h = h.get().parent()) {
+            ours.add(h.get().pid());
+        }
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(proc)) {
             for (Path p : procs) {
                 String name = p.getFileName().toString();
-                if (name.isEmpty() || !Character.isDigit(name.charAt(0)) || Long.parseLong(name) == self) {
+                if (name.isEmpty() || !Character.isDigit(name.charAt(0)) || ours.contains(Long.parseLong(name))) {
                     continue;
                 }
                 try {
