@@ -77,6 +77,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "directions, plus two on one group (INV-7); prints parallel_failures: N")
     int parallelPlans;
 
+    @Option(names = "--kill", description = "kill-and-retry mode: before each mutating command the SRA is SIGKILLed "
+            + "at a random instant of the same command, then SRM's next step runs (the command again; Cleanup first "
+            + "for testFailoverStart); reports kills, converged, orphan_processes")
+    boolean kill;
+
+    @Option(names = "--kill-seed", description = "seed of the kill instants (default: random, printed)")
+    Long killSeed;
+
     @Override
     public Integer call() throws Exception {
         SraCommand command = sraCommand();
@@ -89,8 +97,21 @@ public final class RunCommand implements Callable<Integer> {
         }
         Options o = options(workflows, syncTimeoutSeconds);
         o = new Options(o.workflows(), o.syncTimeout(), java.time.Duration.ofMillis(minPollMillis), o.maxPoll());
+        if (kill) {
+            if (sra == null) {
+                throw new IllegalArgumentException("--kill runs the SRA as a local process: give --sra PATH_TO_COMMAND_PL");
+            }
+            long seed = killSeed != null ? killSeed : new java.util.Random().nextInt(Integer.MAX_VALUE);
+            org.opensra.emulator.chaos.KillMode k = new org.opensra.emulator.chaos.KillMode(seed, sra,
+                    quiet ? null : System.out);
+            RunResult r = execute(command, pair.get(0), pair.get(1), dir, o, Duration.ofSeconds(timeoutSeconds), quiet, k);
+            org.opensra.emulator.chaos.KillMode.Summary s = k.summary(r.verdicts().violations());
+            java.nio.file.Files.writeString(dir.resolve("kills.txt"), s.text());
+            System.out.print("kill mode (" + dir.resolve("kills.txt") + "):\n" + s.text());
+            return r.passed() && s.passed() ? 0 : 1;
+        }
         RunResult r = execute(command, pair.get(0), pair.get(1), dir, o,
-                Duration.ofSeconds(timeoutSeconds), quiet);
+                Duration.ofSeconds(timeoutSeconds), quiet, null);
         return r.passed() ? 0 : 1;
     }
 
@@ -133,12 +154,15 @@ public final class RunCommand implements Callable<Integer> {
     /** Runs the emulation and writes the reports; prints the summary. */
     static RunResult execute(Path sra, SiteConfig a, SiteConfig b, Path reportDir, Options options, Duration timeout,
                              boolean quiet) throws java.io.IOException {
-        return execute(SraCommand.local(sra), a, b, reportDir, options, timeout, quiet);
+        return execute(SraCommand.local(sra), a, b, reportDir, options, timeout, quiet, null);
     }
 
     static RunResult execute(SraCommand sra, SiteConfig a, SiteConfig b, Path reportDir, Options options, Duration timeout,
-                             boolean quiet) throws java.io.IOException {
+                             boolean quiet, org.opensra.emulator.chaos.KillMode kills) throws java.io.IOException {
         Emulation e = new Emulation(sra, a, b, reportDir.toAbsolutePath(), options, timeout, quiet ? null : System.out);
+        if (kills != null) {
+            e.kills(kills);
+        }
         Thread hook = new Thread(e::interrupt, "srm-emulator-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         RunResult r;

@@ -30,7 +30,7 @@ import org.opensra.spi.SettingsRequest;
  * <ul>
  * <li>Ids may be source ids, replica ids or promoted ids (REV-6, RES-5); groups act as a whole.</li>
  * <li>Host access: volumes that are about to become replicas lose it first (old sources on reverse,
- *     promoted replicas on restore); original sources handled by a restore or its prepare step are
+ *     promoted replicas on restore; a writable source still replicating is already reversed and keeps it); original sources handled by a restore or its prepare step are
  *     presented to the array's default hosts again (Appendix A). Production on promoted volumes is never touched by a
  *     reverse (REV-3).</li>
  * <li>Settings are a hint (RS-2): an unreadable blob or settings the array cannot apply give warning
@@ -172,7 +172,8 @@ public final class ReplicationChangeWorkflow {
         Map<String, Unit> owners = new LinkedHashMap<>();
         for (Unit unit : units) {
             for (ReplicatedVolume member : unit.members()) {
-                boolean becomesReplica = operation.reverse() ? member.isSource() : member.isPromoted();
+                boolean becomesReplica = operation.reverse() ? member.isSource() && !replicatingFrom(member)
+                        : member.isPromoted();
                 if (becomesReplica && member.identity().isPresent()) {
                     owners.put(member.promotedIdOrId(), unit);
                 }
@@ -194,6 +195,16 @@ public final class ReplicationChangeWorkflow {
             }
         });
         return failures;
+    }
+
+    /**
+     * A writable source still replicating (or making its first copy) is already the source of the requested
+     * direction: a reverse run again (REV-5, SRM's retry after a killed reverse) must not mask it, it is
+     * production (REV-3). Old sources that do become replicas were demoted (read-only) or stopped.
+     */
+    private static boolean replicatingFrom(ReplicatedVolume member) {
+        return !member.isDemotedSource()
+                && (member.link() == org.opensra.spi.LinkState.ACTIVE || member.link() == org.opensra.spi.LinkState.INITIAL_SYNC);
     }
 
     private Map<SettingsRequest, Outcome<ReplicationChange>> call(WorkflowContext ctx, String arrayId,

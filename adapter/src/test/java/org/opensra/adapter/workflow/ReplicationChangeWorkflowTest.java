@@ -96,6 +96,20 @@ class ReplicationChangeWorkflowTest {
     }
 
     @Test
+    @DisplayName("REV-5 REV-3 reverse again (SRM's retry after a killed reverse) leaves the new sources presented to their hosts")
+    void reverseAgainKeepsProductionPresented() throws Exception {
+        FakeArrays fabric = failedOver();
+        fabric.array("array-b").volumes.get("r1").presented = true; // production at B
+        reverse(new Harness(fabric, "array-b"), List.of(SettingsItem.of("tg1")), List.of(SettingsItem.of("r1")));
+        assertThat(fabric.array("array-b").volumes.get("r1").presented).isTrue();
+        Harness h = new Harness(fabric, "array-b");
+        SuccessResults again = reverse(h, List.of(SettingsItem.of("tg1")), List.of(SettingsItem.of("r1")));
+        assertThat(item(again.devices(), "r1").success()).isPresent();
+        assertThat(fabric.array("array-b").volumes.get("r1").presented).as("production at B still presented").isTrue();
+        assertThat(h.lines("is being masked from all hosts")).isEmpty();
+    }
+
+    @Test
     @DisplayName("REV-7 RS-2 invalid or unreadable settings: success with warning 2003; valid ones applied and logged")
     void reverseSettings() throws Exception {
         FakeArrays fabric = Harness.twoSites().pair("array-a", "v4", "prod-x", "array-b", "r4")

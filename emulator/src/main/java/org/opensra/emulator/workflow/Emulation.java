@@ -27,6 +27,7 @@ public final class Emulation {
     private final Duration commandTimeout;
     private final PrintStream progress;
     private volatile SraRunner runner;
+    private org.opensra.emulator.chaos.KillMode kills;
 
     public Emulation(Path commandPl, SiteConfig protectedSite, SiteConfig recoverySite, Path reportDir,
                      Options options, Duration commandTimeout, PrintStream progress) {
@@ -44,6 +45,11 @@ public final class Emulation {
         this.progress = progress;
     }
 
+    /** Runs with the kill-and-retry mode: a killed run of each mutating command before the workflow's own. */
+    public void kills(org.opensra.emulator.chaos.KillMode k) {
+        this.kills = k;
+    }
+
     public RunResult run() {
         Instant started = Instant.now();
         Verdicts v = new Verdicts();
@@ -53,6 +59,11 @@ public final class Emulation {
         CommonChecks common = new CommonChecks(v, SchemaCheck.locate());
         Site a = new Site(protectedSite, r, common);
         Site b = new Site(recoverySite, r, common);
+        if (kills != null) {
+            kills.runner(r);
+            a.kills(kills);
+            b.kills(kills);
+        }
         Map<String, DataPlugin> plugins = new HashMap<>();
         protectedSite.data().ifPresent(d -> plugins.put(a.name(), new DataPlugin(d, 120)));
         recoverySite.data().ifPresent(d -> plugins.put(b.name(), new DataPlugin(d, 120)));

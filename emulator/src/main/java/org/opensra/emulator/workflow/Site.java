@@ -11,6 +11,7 @@ public final class Site {
     private final SraRunner runner;
     private final CommonChecks checks;
     private String arrayId;
+    private org.opensra.emulator.chaos.KillMode kills;
 
     public Site(SiteConfig config, SraRunner runner, CommonChecks checks) {
         this.config = config;
@@ -34,6 +35,11 @@ public final class Site {
         this.arrayId = id;
     }
 
+    /** The kill-and-retry mode ({@code run --kill}): a killed run before each mutating command. */
+    void kills(org.opensra.emulator.chaos.KillMode k) {
+        this.kills = k;
+    }
+
     /** A command without Connections (queryInfo, queryStrings, ...). */
     public Invocation query(String command, String parameters) {
         Invocation inv = runner.run(name(), command, null, parameters);
@@ -55,8 +61,14 @@ public final class Site {
 
     /** An array command with this site's Connections. */
     public Invocation array(String command, String parameters) {
+        if (kills != null) {
+            kills.before(name(), command, config.connection(), parameters);
+        }
         Invocation inv = runner.run(name(), command, config.connection(), parameters);
         checks.apply(inv, config.connection());
+        if (kills != null) {
+            kills.after(name(), command, inv);
+        }
         return inv;
     }
 
