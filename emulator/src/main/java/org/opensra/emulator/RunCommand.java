@@ -92,6 +92,9 @@ public final class RunCommand implements Callable<Integer> {
                 : List.of(SiteFiles.load(sites.files.protectedFile, "A"), SiteFiles.load(sites.files.recoveryFile, "B"));
         Path dir = report != null ? report : defaultReportDir();
         if (parallelPlans > 0) {
+            if (sra == null) {
+                throw new IllegalArgumentException("--parallel-plans runs the SRA as a local process: give --sra PATH_TO_COMMAND_PL");
+            }
             return ParallelPlansRun.execute(sra, pair.get(0), pair.get(1), dir, parallelPlans,
                     Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(syncTimeoutSeconds));
         }
