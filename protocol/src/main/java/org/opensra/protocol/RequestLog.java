@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.opensra.protocol.xml.SecureXml;
+import org.opensra.protocol.xml.XmlTreeReader;
 
 /**
  * The incoming request as it goes to the log (LOG-1): re-indented, with the text of every Username and
@@ -29,7 +30,7 @@ public final class RequestLog {
         try {
             return indent(rawRequest);
         } catch (XMLStreamException | RuntimeException e) {
-            return maskText(new String(rawRequest, StandardCharsets.UTF_8));
+            return maskText(RequestText.decode(rawRequest));
         }
     }
 
@@ -61,6 +62,10 @@ public final class RequestLog {
                                 out.append('>');
                             }
                             parent.hasChildren = true;
+                        }
+                        if (stack.size() >= XmlTreeReader.MAX_DEPTH) {
+                            // the indentation would grow with the square of the depth: the text scan instead
+                            throw new XMLStreamException("elements nested deeper than " + XmlTreeReader.MAX_DEPTH);
                         }
                         if (out.length() > 0) {
                             out.append('\n');
@@ -147,6 +152,26 @@ public final class RequestLog {
         }
         out.append(raw.substring(pos));
         return out.toString();
+    }
+
+    /** The texts of the credential elements of a request that could not be read, by the same scan. */
+    static java.util.List<String> credentialTexts(String raw) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        Matcher m = CredentialStart.PATTERN.matcher(raw);
+        int pos = 0;
+        while (m.find(pos)) {
+            if (m.group(0).endsWith("/>")) {
+                pos = m.end();
+                continue;
+            }
+            int end = indexOfIgnoreCase(raw, "</" + m.group(1), m.end());
+            texts.add(raw.substring(m.end(), end < 0 ? raw.length() : end));
+            if (end < 0) {
+                break;
+            }
+            pos = end;
+        }
+        return texts;
     }
 
     private static int indexOfIgnoreCase(String haystack, String needle, int from) {
