@@ -77,6 +77,16 @@ class RequestFuzzTest {
      * (a hung case is reported and its thread abandoned); stderr is captured per batch.
      */
     static FuzzReport run(String name, List<Long> seeds, Path work) throws IOException, InterruptedException {
+        return run(name, seeds, work, RequestFuzzer::generate);
+    }
+
+    /** Makes the case of a seed in its folder. */
+    interface CaseSource {
+        RequestFuzzer.Case make(long seed, Path dir);
+    }
+
+    static FuzzReport run(String name, List<Long> seeds, Path work, CaseSource source)
+            throws IOException, InterruptedException {
         PrintStream console = System.out;
         PrintStream consoleErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -95,7 +105,7 @@ class RequestFuzzTest {
                 List<RequestFuzzer.Case> cases = new ArrayList<>();
                 for (long seed : seeds.subList(from, Math.min(seeds.size(), from + PARALLEL))) {
                     Path dir = Files.createDirectories(work.resolve("case-" + seed));
-                    RequestFuzzer.Case c = RequestFuzzer.generate(seed, dir);
+                    RequestFuzzer.Case c = source.make(seed, dir);
                     cases.add(c);
                     batch.add(executor.submit(() -> runOne(c, dir, install)));
                 }
