@@ -16,8 +16,8 @@ import org.opensra.protocol.SraSchema;
 /**
  * The verdict on one fuzz case (issue 18; TOL-2, TOL-3, INV-3, SEC-1): it ends in exit 0 with one complete,
  * schema-valid response in its OutputFile, or in a non-zero exit with exactly one {@code OpenSRA:} line on
- * stdout and no response file at all (no partial one); no stack trace or exception name on stdout, stderr
- * or in the response; and the request's username and password appear in no output and no file of the case
+ * stdout and no response file at all (no partial one); no stack trace on stdout or stderr and no exception
+ * name in the response (an internal error); and the request's username and password appear in no output and no file of the case
  * folder, whenever the request still marks them as credentials.
  */
 public final class FuzzCheck {
@@ -62,7 +62,7 @@ public final class FuzzCheck {
             }
         }
         for (String[] stream : new String[][] {{"stdout", stdout}, {"stderr", stderr}}) {
-            if (stream[1].contains("\tat ") || stream[1].contains("Exception") || stream[1].contains("Caused by")) {
+            if (isStackTrace(stream[1])) {
                 problems.add(stream[0] + " shows a stack trace or exception: " + clip(excerpt(stream[1])));
             }
         }
@@ -149,8 +149,17 @@ public final class FuzzCheck {
         }
     }
 
+    /**
+     * Text of a Java stack trace or of a Throwable's toString(): a frame, a cause, or an exception class
+     * followed by its message. A driver's diagnostic naming the exception it met is not one.
+     */
+    static boolean isStackTrace(String text) {
+        return text.contains("\tat ") || text.contains("Caused by:") || text.contains("Exception:")
+                || text.contains("Exception in thread") || text.contains("Error: ") && text.contains("java.lang.");
+    }
+
     private static String excerpt(String text) {
-        int at = Math.max(Math.max(text.indexOf("\tat "), text.indexOf("Exception")), text.indexOf("Caused by"));
+        int at = Math.max(Math.max(text.indexOf("\tat "), text.indexOf("Exception:")), text.indexOf("Caused by:"));
         int from = Math.max(0, at - 300);
         return text.substring(from, Math.min(text.length(), at + 300));
     }

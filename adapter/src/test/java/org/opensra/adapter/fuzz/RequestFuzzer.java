@@ -51,10 +51,17 @@ public final class RequestFuzzer {
 
     /** The case of {@code seed}, with its files in {@code dir}. */
     public static Case generate(long seed, Path dir) {
+        return generate(seed, dir, null);
+    }
+
+    /** The case of {@code seed} with every connection on {@code address} (null: the fake arrays' addresses). */
+    public static Case generate(long seed, Path dir, String address) {
         Random random = new Random(seed);
         String command = FuzzSeeds.COMMANDS.get(random.nextInt(FuzzSeeds.COMMANDS.size()));
         int a = random.nextInt(100);
-        String address = a < 85 ? "fake:" + FuzzSeeds.arrayOf(command) : a < 95 ? "refused" : "127.0.0.1:1";
+        if (address == null) {
+            address = a < 85 ? "fake:" + FuzzSeeds.arrayOf(command) : a < 95 ? "refused" : "127.0.0.1:1";
+        }
         String valid = FuzzSeeds.request(command, dir, address);
         List<String> mutations = new ArrayList<>();
         int kind = random.nextInt(100);
