@@ -41,6 +41,15 @@ class RequestFuzzRegressionTest {
             case 4: // the reader's message quoted the entity name "ampfuzzUser-..." in the log and the response
                 return new RequestFuzzer.Case(index, "discoverDevices", List.of("insert '&amp' in Username"),
                         bytes(valid.replace("<Username>", "<Username>&amp")));
+            case 5: // a malformed request with 20,000 passwords: the masking scan was quadratic (over 15 s)
+                return new RequestFuzzer.Case(index, "discoverDevices", List.of("repeat Password x20000, malformed"),
+                        bytes(valid.replace("<Password>", "<Password>x</Password>".repeat(20_000) + "<Password>")
+                                .replace("</Command>", "<Oops></Command>")));
+            case 6: { // queryDeviceDetails without a Device answered a DeviceDetails the schema refuses
+                String details = FuzzSeeds.request("queryDeviceDetails", dir, "fake:array-a");
+                return new RequestFuzzer.Case(index, "queryDeviceDetails", List.of("rename Devices"),
+                        bytes(details.replace("<Devices>", "<Other>").replace("</Devices>", "</Other>")));
+            }
             default:
                 throw new IllegalArgumentException("no case " + index);
         }
@@ -54,7 +63,7 @@ class RequestFuzzRegressionTest {
     @DisplayName("TOL-3 SEC-1 the requests the fuzz test found faults with end cleanly: no exception text, no credential, no hang")
     void foundFaults() throws Exception {
         List<Long> cases = new ArrayList<>();
-        for (long i = 0; i < 5; i++) {
+        for (long i = 0; i < 7; i++) {
             cases.add(i);
         }
         FuzzReport report = RequestFuzzTest.run("regression", cases, work, (index, dir) -> found((int) index, dir));

@@ -61,4 +61,16 @@ class RequestLogTest {
                     .doesNotContain("utf16-user");
         }
     }
+
+    /** Found by the request fuzz test (issue 18): the text scan lower-cased the whole request per credential. */
+    @Test
+    @DisplayName("TOL-3 SEC-1 a malformed request with 20,000 credentials is masked in linear time")
+    void manyCredentialsMaskedLinearly() {
+        String xml = "<Command>" + "<Password>pw-many-1</Password>".repeat(20_000) + "<Oops></Command>";
+        long start = System.nanoTime();
+        String out = log(xml);
+        assertThat(out).doesNotContain("pw-many-1").contains("<Password>********</Password>");
+        // quadratic took minutes; linear takes milliseconds: a minute is generous for a loaded machine
+        assertThat(System.nanoTime() - start).isLessThan(60_000_000_000L);
+    }
 }

@@ -257,4 +257,17 @@ class RequestParserTest {
                             .contains("not acceptable XML"));
         }
     }
+
+    /** Found by the request fuzz test (issue 18): the answer, a DeviceDetails without Devices, was not schema-valid. */
+    @Test
+    @DisplayName("TOL-3 INV-3 queryDeviceDetails naming no Device is an incomplete request")
+    void deviceDetailsWithoutDevice() {
+        for (String devices : java.util.List.of("", "<Devices/>", "<Devices><Other id=\"v1\"/></Devices>")) {
+            String xml = "<Command xmlns=\"http://www.vmware.com/srm/sra/v2\"><Name>queryDeviceDetails</Name>"
+                    + "<OutputFile>/tmp/o.xml</OutputFile><QueryDeviceDetailsParameters><ArrayId>a</ArrayId>" + devices
+                    + "</QueryDeviceDetailsParameters></Command>";
+            assertThatThrownBy(() -> parse(xml)).as(devices).isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("incomplete or invalid request");
+        }
+    }
 }

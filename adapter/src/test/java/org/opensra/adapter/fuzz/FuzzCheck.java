@@ -93,20 +93,34 @@ public final class FuzzCheck {
         return problems;
     }
 
-    /** The credentials the request marks as such: a Username or Password start tag directly before them. */
+    /**
+     * The credentials the request marks as such: a Username or Password start tag directly before every
+     * one of their occurrences (a byte mutation may have broken the tag of one copy: that copy is plain text).
+     */
     static List<String> identifiableSecrets(byte[] request) {
         List<String> found = new ArrayList<>();
         for (String secret : List.of(FuzzSeeds.USERNAME, FuzzSeeds.PASSWORD)) {
             Pattern marked = Pattern.compile("<(?:[\\w.-]+:)?(?:Username|Password)(?:\\s[^<>]*)?>[^<]*"
                     + Pattern.quote(secret));
             for (Charset cs : DECODINGS) {
-                if (marked.matcher(new String(request, cs)).find()) {
+                String text = new String(request, cs);
+                int occurrences = count(Pattern.compile(Pattern.quote(secret)), text);
+                if (occurrences > 0 && count(marked, text) == occurrences) {
                     found.add(secret);
                     break;
                 }
             }
         }
         return found;
+    }
+
+    private static int count(Pattern p, String text) {
+        int n = 0;
+        java.util.regex.Matcher m = p.matcher(text);
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     /** The secret as text and as it shows when UTF-16 or UTF-32 bytes are read as single-byte text. */

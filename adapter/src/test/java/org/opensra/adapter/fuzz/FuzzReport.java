@@ -65,7 +65,8 @@ public final class FuzzReport {
         console.println(FuzzCheck.clip(line));
         try {
             Files.write(folder.resolve("seed-" + c.seed() + ".xml"), c.request());
-            Files.writeString(folder.resolve("seed-" + c.seed() + ".txt"), line + "\n", StandardCharsets.UTF_8);
+            // getBytes, not writeString: a hostile value may hold a lone surrogate, which is written as '?'
+            Files.write(folder.resolve("seed-" + c.seed() + ".txt"), (line + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,7 +89,7 @@ public final class FuzzReport {
             summary += "# slow: " + e.getKey() / 1_000_000L + " ms " + FuzzCheck.clip(e.getValue()) + "\n";
         }
         try {
-            Files.writeString(folder.getParent().resolve(run + ".txt"), summary, StandardCharsets.UTF_8);
+            Files.write(folder.getParent().resolve(run + ".txt"), summary.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
