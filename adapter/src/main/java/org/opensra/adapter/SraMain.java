@@ -17,6 +17,7 @@ import org.opensra.adapter.config.ConfigException;
 import org.opensra.adapter.config.InstallFolder;
 import org.opensra.adapter.error.ErrorCatalogue;
 import org.opensra.adapter.log.CredentialScrubber;
+import org.opensra.adapter.log.FileProblem;
 import org.opensra.adapter.log.SraLog;
 import org.opensra.protocol.Connection;
 import org.opensra.protocol.LogLevel;
@@ -282,9 +283,8 @@ public final class SraMain {
             }
             return true;
         } catch (IOException | InvalidPathException | SecurityException e) {
-            log.error("Cannot write the response to " + SraLog.quote(file) + ": " + e);
-            noResponse("cannot write the response to " + SraLog.quote(file) + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            log.error("Cannot write the response to " + SraLog.quote(file) + ": " + FileProblem.describe(e));
+            noResponse("cannot write the response to " + SraLog.quote(file) + ": " + FileProblem.describe(e));
             return false;
         }
     }

@@ -39,7 +39,7 @@ public final class RequestParser {
         try {
             root = XmlTreeReader.read(request);
         } catch (XMLStreamException e) {
-            throw new ProtocolException("the request is not acceptable XML: " + XmlProblem.describe(e),
+            throw new ProtocolException("the request is not acceptable XML: " + XmlProblem.describe(e, request),
                     OutputFileScan.find(request), e);
         }
         Optional<String> outputFile = nonEmpty(root.childText("OutputFile"));

@@ -35,4 +35,42 @@ class RequestLogTest {
         String prefixed = log("<x:Command xmlns:x=\"u\"><x:PASSWORD>abc</x:PASSWORD><broken");
         assertThat(prefixed).doesNotContain("abc");
     }
+
+    /** Found by the request fuzz test (issue 18): a 40,000-deep request ran out of memory or for minutes. */
+    @Test
+    @DisplayName("TOL-3 LOG-1 a request nested far too deep is logged in linear size (was quadratic: out of memory)")
+    void deepNestingLoggedLinearly() {
+        int depth = 40_000;
+        String xml = "<Command><Name>queryInfo</Name><Password>pw-deep-1</Password>" + "<Nest>".repeat(depth) + "x"
+                + "</Nest>".repeat(depth) + "</Command>";
+        String out = log(xml);
+        assertThat(out.length()).isLessThan(xml.length() * 2);
+        assertThat(out).doesNotContain("pw-deep-1");
+    }
+
+    /** Found by the request fuzz test (issue 18): the text scan read UTF-16 as UTF-8 and masked nothing. */
+    @Test
+    @DisplayName("SEC-1 a malformed UTF-16 request's credentials are masked too")
+    void utf16Masked() {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Command><Username>utf16-user</Username>"
+                + "<Password>utf16-secret</Password><Oops></Command>";
+        for (java.nio.charset.Charset cs : java.util.List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16, java.nio.charset.Charset.forName("UTF-32BE"))) {
+            String out = RequestLog.indentMasked(xml.getBytes(cs));
+            assertThat(out).as(cs.name()).contains("<Password>********").doesNotContain("utf16-secret")
+                    .doesNotContain("utf16-user");
+        }
+    }
+
+    /** Found by the request fuzz test (issue 18): the text scan lower-cased the whole request per credential. */
+    @Test
+    @DisplayName("TOL-3 SEC-1 a malformed request with 20,000 credentials is masked in linear time")
+    void manyCredentialsMaskedLinearly() {
+        String xml = "<Command>" + "<Password>pw-many-1</Password>".repeat(20_000) + "<Oops></Command>";
+        long start = System.nanoTime();
+        String out = log(xml);
+        assertThat(out).doesNotContain("pw-many-1").contains("<Password>********</Password>");
+        // quadratic took minutes; linear takes milliseconds: a minute is generous for a loaded machine
+        assertThat(System.nanoTime() - start).isLessThan(60_000_000_000L);
+    }
 }

@@ -242,4 +242,32 @@ class RequestParserTest {
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("<Command>")
                 .satisfies(e -> assertThat(((ProtocolException) e).outputFile()).contains("o"));
     }
+
+    /** Found by the request fuzz test (issue 18): the reader's message quoted the "entity" made of the password. */
+    @Test
+    @DisplayName("TOL-3 SEC-1 a parse error inside a credential does not quote the credential")
+    void parseErrorDoesNotQuoteCredential() {
+        for (String broken : java.util.List.of("&ampfuzzPass-X3vW8sR", "&fuzzPass-X3vW8sR;", "x&fuzzPass-X3vW8sR y")) {
+            String xml = "<Command xmlns=\"http://www.vmware.com/srm/sra/v2\"><Name>discoverArrays</Name>"
+                    + "<Connections><Connection id=\"array\"><Password>" + broken + "</Password></Connection></Connections>"
+                    + "<OutputFile>/tmp/o.xml</OutputFile></Command>";
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(xml))
+                    .isInstanceOf(ProtocolException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).as(broken).doesNotContain("fuzzPass")
+                            .contains("not acceptable XML"));
+        }
+    }
+
+    /** Found by the request fuzz test (issue 18): the answer, a DeviceDetails without Devices, was not schema-valid. */
+    @Test
+    @DisplayName("TOL-3 INV-3 queryDeviceDetails naming no Device is an incomplete request")
+    void deviceDetailsWithoutDevice() {
+        for (String devices : java.util.List.of("", "<Devices/>", "<Devices><Other id=\"v1\"/></Devices>")) {
+            String xml = "<Command xmlns=\"http://www.vmware.com/srm/sra/v2\"><Name>queryDeviceDetails</Name>"
+                    + "<OutputFile>/tmp/o.xml</OutputFile><QueryDeviceDetailsParameters><ArrayId>a</ArrayId>" + devices
+                    + "</QueryDeviceDetailsParameters></Command>";
+            assertThatThrownBy(() -> parse(xml)).as(devices).isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("incomplete or invalid request");
+        }
+    }
 }

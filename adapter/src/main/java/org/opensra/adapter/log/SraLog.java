@@ -47,7 +47,7 @@ public final class SraLog implements AutoCloseable {
                 file = LogFile.open(Path.of(logDirectory.strip()), System.currentTimeMillis());
             } catch (IOException | InvalidPathException | SecurityException e) {
                 problem = "Cannot write a log file in the log directory " + quote(logDirectory.strip())
-                        + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); logging to stdout only";
+                        + " (" + FileProblem.describe(e) + "); logging to stdout only";
             }
         }
         SraLog log = new SraLog(threshold, stdout, file, scrubber, pid);

@@ -84,7 +84,8 @@ public final class ParametersXml {
                         syncRefs(p, "TargetGroups", "TargetGroup", "key"),
                         syncRefs(p, "TargetDevices", "TargetDevice", "key"));
             case QUERY_DEVICE_DETAILS:
-                return new QueryDeviceDetailsParameters(p.requiredChildText("ArrayId"), ids(p, "Devices", "Device"));
+                return new QueryDeviceDetailsParameters(p.requiredChildText("ArrayId"), atLeastOne(
+                        ids(p, "Devices", "Device"), "<QueryDeviceDetailsParameters> names no <Device> in <Devices>"));
             case QUERY_RECOVERY_POINTS:
                 return new QueryRecoveryPointsParameters(p.requiredChildText("ArrayId"),
                         keys(p, "TargetGroups", "TargetGroup"), keys(p, "TargetDevices", "TargetDevice"));
@@ -125,6 +126,14 @@ public final class ParametersXml {
             default:
                 throw new IllegalStateException("no parameters reader for " + name);
         }
+    }
+
+    /** Table 9 asks for one Device at least: no valid DeviceDetails answers an empty list (found by fuzzing). */
+    private static List<String> atLeastOne(List<String> ids, String problem) {
+        if (ids.isEmpty()) {
+            throw new XmlContentException(problem);
+        }
+        return ids;
     }
 
     private static List<String> ids(XmlNode p, String wrapper, String item) {

@@ -21,7 +21,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class XmlTreeReader {
     private static final String OPAQUE = "ReplicationSettings";
     /** Far deeper than any SRA document; bounds the recursion so hostile input cannot exhaust the stack. */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
 
     private XmlTreeReader() {
     }
