@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.opensra.adapter.log.ProcessId;
 
 /**
  * Writes the OutputFile so that it is never half-written (INV-3): the bytes go to a temporary file in
@@ -50,7 +51,12 @@ final class ResponseFile {
         if (folder == null) {
             throw new IOException("no folder for " + target);
         }
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        // named by this process (a killed run's leftover of a reused pid is replaced) and created plainly, so
+        // that its permissions follow the umask like any file the SRA writes for SRM to read (createTempFile
+        // would make it owner-only, and set up a SecureRandom on every command's path)
+        Path temp = folder.resolve("." + absolute.getFileName() + "." + ProcessId.current() + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp);
         boolean moved = false;
         try {
             writer.write(temp, bytes);

@@ -37,6 +37,21 @@ class ResponseFileTest {
     }
 
     @Test
+    @DisplayName("INV-3 the OutputFile's permissions follow the umask like any file SRM reads (not owner-only); a "
+            + "leftover temporary file of a killed run with the same pid is replaced")
+    void permissionsFollowUmask() throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path out = dir.resolve("response.xml");
+        Files.writeString(dir.resolve(".response.xml." + org.opensra.adapter.log.ProcessId.current() + ".tmp"), "stale");
+        ResponseFile.write(out, "<Response/>".getBytes(StandardCharsets.UTF_8));
+        assertThat(out).hasContent("<Response/>");
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+        assertThat(files()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("INV-3 a write failing half-way leaves no OutputFile (or the previous one), and no temporary file")
     void failureHalfWay() throws Exception {
         Path out = dir.resolve("response.xml");

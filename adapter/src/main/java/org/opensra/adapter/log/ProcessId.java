@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * links to, one system call; elsewhere {@link ProcessHandle}, whose set-up (a reaper thread pool and
  * /proc reads) would cost every command about 3 ms of startup on Linux.
  */
-final class ProcessId {
+public final class ProcessId {
     private ProcessId() {
     }
 
-    static String current() {
+    public static String current() {
         try {
             String name = Files.readSymbolicLink(Path.of("/proc/self")).toString();
             if (isNumber(name)) {
