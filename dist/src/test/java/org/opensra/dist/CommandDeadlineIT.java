@@ -76,6 +76,7 @@ class CommandDeadlineIT {
             }
         }
         Files.writeString(copy.resolve("conf/opensra.properties"), "driver=embedded\n" + config);
+        Files.createSymbolicLink(copy.resolve("jre"), source.resolve("jre").toRealPath()); // the bundled runtime
         return copy;
     }
 }
