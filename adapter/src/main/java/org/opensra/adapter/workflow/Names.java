@@ -18,7 +18,7 @@ final class Names {
     }
 
     static String properties(java.util.Map<String, String> properties) {
-        return properties.entrySet().stream().map(e -> "[" + e.getKey() + "=" + e.getValue() + "]")
+        return properties.entrySet().stream().map(e -> "[" + SraLog.quote(e.getKey()) + "=" + SraLog.quote(e.getValue()) + "]")
                 .collect(Collectors.joining(" "));
     }
 }
