@@ -215,7 +215,7 @@ sub run {
 
 # `perl command.pl --make-archive`: the install step that makes the startup archive for this folder
 # (its paths are part of the archive: run it where the folder will be used). It waits for the lock;
-# unless the folder's archive is there already, it trains on a queryInfo run in cds/training.<pid> and
+# unless the folder's archive is there already, it trains on a queryInfo run in cds/training and
 # publishes the archive once the JVM has checked it. Prints one line; exit status 0 when the archive is
 # made or up to date, 1 when not (commands then make one).
 sub make_archive {
@@ -231,7 +231,10 @@ sub make_archive {
         exit 0;
     }
     remove_archives();
-    my $work = "$cds${sep}training.$$";
+    # fixed names, no pid (we hold the lock): the paths of the training run end up in the archive, and an
+    # archive made by the image build must be the same bytes on every build
+    my $work = "$cds${sep}training";
+    clear_folder($work);
     mkdir($work) or fail_archive("cannot make $work: $!");
     my $request = "$work${sep}queryInfo.xml";
     open(my $out, '>', $request) or fail_archive("cannot write $request: $!");
@@ -240,7 +243,8 @@ sub make_archive {
         . "<StatusFile>$work${sep}status.xml</StatusFile><LogLevel>verbose</LogLevel>"
         . "<LogDirectory>$work</LogDirectory></Command>\n";
     close($out);
-    my $made = "$archive.$$.tmp";
+    my $made = "$archive.making";
+    unlink($made);
     my $log = "$work${sep}java.log";
     my $ok;
     if ($kind eq 'aot') {
@@ -257,13 +261,18 @@ sub make_archive {
     }
     fail_archive("the JVM did not make it; see $log") unless $ok && -f $made;
     publish($made, $archive) or fail_archive("cannot publish $archive: $!");
-    if (opendir(my $dh, $work)) {
-        unlink(map { "$work$sep$_" } grep { $_ ne '.' && $_ ne '..' } readdir($dh));
-        closedir($dh);
-    }
-    rmdir($work);
+    clear_folder($work);
     print "OpenSRA: startup archive $archive made\n";
     exit 0;
+}
+
+sub clear_folder {
+    my ($folder) = @_;
+    if (opendir(my $dh, $folder)) {
+        unlink(map { "$folder$sep$_" } grep { $_ ne '.' && $_ ne '..' } readdir($dh));
+        closedir($dh);
+    }
+    rmdir($folder);
 }
 
 sub fail_archive {

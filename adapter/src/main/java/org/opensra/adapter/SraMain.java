@@ -48,8 +48,13 @@ public final class SraMain {
     /** Exit status when no response could be written. */
     public static final int NO_RESPONSE = 1;
     private static final LogLevel DEFAULT_LEVEL = LogLevel.VERBOSE;
-    /** Commands done within this time never read the limits (nor start the heartbeat). */
-    static final long QUICK_MILLIS = 500;
+    /**
+     * Commands done within this time never read the limits (nor start the heartbeat). The image build's
+     * training run sets it high ({@code -Dopensra.quickMillis}), so that this thread stays in its wait while
+     * the command runs and loads no class beside it: the startup archive it makes is then the same bytes on
+     * every build.
+     */
+    static final long QUICK_MILLIS = Long.getLong("opensra.quickMillis", 500);
     /** Requests up to this size are read without the configured cap. */
     static final long QUICK_REQUEST_BYTES = CommandLimits.MIN_MAX_REQUEST_BYTES;
 
