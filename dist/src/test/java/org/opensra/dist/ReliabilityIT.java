@@ -109,6 +109,7 @@ class ReliabilityIT {
 
     @BeforeAll
     void up() throws IOException {
+        assertThat(Path.of("/proc")).as("survivors are found by a scan of /proc (Linux)").isDirectory();
         Path target = Path.of(System.getProperty("opensra.home", "target/opensra")).getParent();
         work = Files.createTempDirectory(target == null ? Path.of(".") : target, "reliability-");
         lab = Lab.up(work.resolve("lab"));
@@ -228,6 +229,25 @@ class ReliabilityIT {
         assertThat(found).as("files holding a password").isEmpty();
     }
 
+    /** The emulator's survivor scan (this JVM and its ancestors excluded), SIGKILLing what is left after the grace. */
+    private static List<Long> survivors(String text, long graceMillis) {
+        try {
+            return org.opensra.emulator.chaos.Survivors.after(text, graceMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     // ------------------------------------------------------------------ cycles (SRM's workflows)
 
     /** Sync, test failover start and stop, planned migration (prepare, sync, failover) and restore. */
@@ -328,7 +348,7 @@ class ReliabilityIT {
                 if (!o.killed()) {
                     currentCase += " [finished before the kill]";
                 }
-                List<Long> left = Survivors.after(sraFolder, GRACE_MILLIS);
+                List<Long> left = survivors(sraFolder, GRACE_MILLIS);
                 if (!left.isEmpty()) {
                     orphanProcesses += left.size();
                     throw new AssertionError("processes of the SRA folder outlived the kill: " + left);
@@ -389,7 +409,7 @@ class ReliabilityIT {
         try {
             Future<KillableSra.Outcome> run = pool.submit(() -> killable.run(command, params,
                     List.of(Sra.connection(site)), KillableSra.Instant.after(600_000)));
-            Survivors.pause(at);
+            pause(at);
             boolean killed = false;
             if (!run.isDone()) {
                 long pid = daemonPid(victim);
@@ -400,13 +420,13 @@ class ReliabilityIT {
             }
             KillableSra.Outcome o = run.get(400, TimeUnit.SECONDS);
             assertThat(o.killed()).as("the SRA answered by itself after its array daemon died").isFalse();
-            List<Long> left = Survivors.after(sraFolder, GRACE_MILLIS);
+            List<Long> left = survivors(sraFolder, GRACE_MILLIS);
             if (!left.isEmpty()) {
                 orphanProcesses += left.size();
                 throw new AssertionError("SRA processes outlived the command: " + left);
             }
             if (killed) {
-                List<Long> daemons = Survivors.after("--data " + work.resolve("lab").resolve(victim.name()), 2000);
+                List<Long> daemons = survivors("--data " + work.resolve("lab").resolve(victim.name()), 2000);
                 if (!daemons.isEmpty()) {
                     orphanProcesses += daemons.size();
                     throw new AssertionError("the killed daemon's processes outlived its kill: " + daemons);
@@ -548,7 +568,7 @@ class ReliabilityIT {
                 }
                 assertThat(state).as("sync job %s", job).isNotEqualTo("failed");
                 assertThat(System.currentTimeMillis()).as("sync job %s did not complete in time", job).isLessThan(deadline);
-                Survivors.pause(100);
+                pause(100);
             }
         }
     }

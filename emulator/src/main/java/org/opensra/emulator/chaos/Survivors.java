@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Processes whose command line names the SRA folder, found by a scan of /proc (Linux; none elsewhere). */
-final class Survivors {
+/**
+ * Processes whose command line names the SRA folder (or any text), found by a scan of /proc (Linux; none
+ * elsewhere); used by the kill mode and by dist's ReliabilityIT.
+ */
+public final class Survivors {
     private Survivors() {
     }
 
-    static List<Long> of(String text) {
+    public static List<Long> of(String text) {
         List<Long> found = new ArrayList<>();
         Path proc = Path.of("/proc");
         if (!Files.isDirectory(proc)) {
@@ -53,7 +56,7 @@ final class Survivors {
     }
 
     /** Waits up to {@code graceMillis} for them to end; SIGKILLs and returns the ones left. */
-    static List<Long> after(String text, long graceMillis) throws InterruptedException {
+    public static List<Long> after(String text, long graceMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + graceMillis;
         List<Long> left = of(text);
         while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
