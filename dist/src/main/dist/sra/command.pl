@@ -24,11 +24,16 @@
 #   a finished dump (the JVM writes the archive's header, with its magic number, last: a dump cut short
 #   by a kill has no header and is deleted) by renaming it to <fp>.jsa. No archive is ever made by a
 #   second process while the command runs or waits.
-# - Each archive has a record <archive>.checked of its size and time, written before the archive is
-#   published under its final name (rename: nobody sees a half-written archive). An archive whose size
-#   or time differs from its record is deleted and made again. Every use passes -XX:+VerifySharedSpaces:
-#   the JVM checks the archive's checksums and runs without it if they fail, so a corrupt archive never
-#   makes a command fail; nor does a cds folder that cannot be written (the command runs without one).
+# - Each archive has a record <archive>.checked of its size, time, change time and inode, written once the
+#   JVM has checked the archive (-XX:+VerifySharedSpaces: its checksums) where it lies. A command whose
+#   archive matches its record in all four uses it without checking it again: any write to the file, even
+#   one that keeps its size and resets its time, changes its change time (a corrupt archive crashes the
+#   JVM, so it must never be used unchecked). An archive that was copied or unpacked (size and time as
+#   recorded, the change time or inode not; the appliance image's record has no change time) is checked
+#   again by the command that gets the lock, which records it anew; the others, and every command where
+#   cds cannot be written, pass -XX:+VerifySharedSpaces (about 20 ms): the JVM checks the archive and runs
+#   without it if it is corrupt. An archive whose size or time differs from its record is deleted and made
+#   again. A cds folder that cannot be written never makes a command fail (it runs without an archive).
 use strict; # and no `use warnings`: loading warnings.pm alone would add 2.5 ms to every command
 
 my $windows = $^O eq 'MSWin32';
@@ -60,21 +65,28 @@ my $base = "$cds$sep" . fingerprint($java, $modules, @jars);
 
 make_archive() if @ARGV && $ARGV[0] eq '--make-archive';
 
+my $lock;
 for my $archive ("$base.aot", "$base.jsa") {
-    run_and_exit(@args, '-XX:+VerifySharedSpaces', archive_option($archive), @main) if recorded($archive);
+    my $state = recorded($archive);
+    run_and_exit(@args, archive_option($archive), @main) if $state == 2;
+    next unless $state == 1;
+    # copied or unpacked: checked again by the command that gets the lock, the others check it as they use it
+    run_and_exit(@args, '-XX:+VerifySharedSpaces', archive_option($archive), @main) unless take_lock(0);
+    if (verified($archive)) {
+        record($archive);
+        close($lock);
+        run_and_exit(@args, archive_option($archive), @main);
+    }
+    last; # corrupt: deleted below, and made again
 }
 
 # No usable archive: the one command that gets the lock publishes a finished dump or has its JVM make
-# one; the others run without. $^F raised: the lock's fd stays open across exec (Perl sets
-# close-on-exec on fds above $^F), so the JVM holds the lock until it exits.
-my $lock;
-$^F = 1023 unless $windows;
-if ((-d $cds || mkdir($cds)) && open($lock, '>>', "$cds${sep}create.lock") && flock($lock, 6)) { # LOCK_EX|LOCK_NB
-    $^F = 2;
+# one; the others run without.
+if ($lock || take_lock(0)) {
     my $dump = finished_dump();
     if ($dump && publish($dump, "$base.jsa")) {
         close($lock);
-        run_and_exit(@args, '-XX:+VerifySharedSpaces', "-XX:SharedArchiveFile=$base.jsa", @main);
+        run_and_exit(@args, "-XX:SharedArchiveFile=$base.jsa", @main);
     }
     remove_archives();
     run_and_exit(@args, "-XX:ArchiveClassesAtExit=$base.jsa.$$.tmp", @main);
@@ -135,14 +147,51 @@ sub fingerprint {
     return sprintf('%08x%08x', $h1, $h2);
 }
 
-# The archive is there with the size and time its record gives.
+# 2: the archive is there as its record gives it (size, time, change time, inode), and was last changed in
+# an earlier second than the record was written (times have whole seconds here: a change in the same second
+# would keep the change time); 1: with the size and time of its record only (copied, unpacked, recorded in
+# the second it changed, or a record without change time); 0: not there, or changed.
 sub recorded {
     my ($archive) = @_;
     my @st = stat($archive) or return 0;
     open(my $in, '<', "$archive.checked") or return 0;
+    my $written = (stat($in))[9];
     my $recorded = <$in> // '';
     close($in);
-    return $recorded eq "$st[7] $st[9]\n";
+    my ($size, $time, $changed, $inode) = split(' ', $recorded);
+    return 0 unless defined($time) && $size eq $st[7] && $time eq $st[9];
+    return defined($inode) && $changed eq $st[10] && $inode eq $st[1] && $changed < $written ? 2 : 1;
+}
+
+# Writes the record of the archive as it lies now (a new file renamed over the old one).
+sub record {
+    my ($archive) = @_;
+    my @st = stat($archive) or return 0;
+    my $note = "$archive.checked.$$.tmp";
+    my $out;
+    return 1 if open($out, '>', $note) && print($out "$st[7] $st[9] $st[10] $st[1]\n") && close($out)
+                && rename($note, "$archive.checked");
+    unlink($note);
+    return 0;
+}
+
+# The JVM maps the archive and checks its checksums (it fails when it cannot use it).
+sub verified {
+    my ($archive) = @_;
+    my $null = $windows ? 'NUL' : '/dev/null';
+    my $mode = $archive =~ /\.aot$/ ? '-XX:AOTMode=on' : '-Xshare:on';
+    return quiet($null, $null, @args, $mode, '-XX:+VerifySharedSpaces', archive_option($archive),
+                 $main[0], $main[1], '-version') == 0;
+}
+
+# cds/create.lock held in $lock (flock; waiting for it when asked to), or false. $^F raised: the lock's fd
+# stays open across exec (Perl sets close-on-exec on fds above $^F), so a JVM that makes the archive holds
+# the lock until it exits.
+sub take_lock {
+    my ($wait) = @_;
+    local $^F = 1023;
+    return (-d $cds || mkdir($cds)) && open($lock, '>>', "$cds${sep}create.lock")
+           && flock($lock, $wait ? 2 : 6); # LOCK_EX, LOCK_EX|LOCK_NB
 }
 
 sub archive_option {
@@ -175,15 +224,14 @@ sub finished_dump {
     return $found;
 }
 
-# Recorded first, then published: a reader never sees an archive without its record.
+# Published (renamed to its final name: nobody sees a half-written archive), checked there by the JVM, and
+# only then recorded (a rename changes the change time). Called with the lock held: a command that sees the
+# archive before its record tries the lock, fails to get it and runs without an archive.
 sub publish {
     my ($file, $archive) = @_;
-    my @st = stat($file);
-    my $note = "$archive.checked.$$.tmp";
-    my $out;
-    return 1 if @st && open($out, '>', $note) && print($out "$st[7] $st[9]\n") && close($out)
-                && rename($note, "$archive.checked") && rename($file, $archive);
-    unlink($note, $file, "$archive.checked");
+    unlink("$archive.checked");
+    return 1 if rename($file, $archive) && verified($archive) && record($archive);
+    unlink($file, $archive, "$archive.checked");
     return 0;
 }
 
@@ -219,14 +267,13 @@ sub run {
 # publishes the archive once the JVM has checked it. Prints one line; exit status 0 when the archive is
 # made or up to date, 1 when not (commands then make one).
 sub make_archive {
-    my $held;
-    (-d $cds || mkdir($cds)) && open($held, '>>', "$cds${sep}create.lock") && flock($held, 2) # LOCK_EX
-        or fail_archive("cannot lock $cds${sep}create.lock: $!");
+    take_lock(1) or fail_archive("cannot lock $cds${sep}create.lock: $!");
     # `--make-archive jsa`: a dynamic AppCDS archive even on JDK >= 24 (the appliance image uses it: it is
     # written byte for byte the same by every build, which JDK 25's AOT cache is not)
     my $kind = ($ARGV[1] // '') eq 'jsa' || runtime_version() < 24 ? 'jsa' : 'aot';
     my $archive = "$base.$kind";
-    if (recorded($archive)) {
+    my $state = recorded($archive);
+    if ($state == 2 || ($state == 1 && verified($archive) && record($archive))) {
         print "OpenSRA: startup archive $archive is up to date\n";
         exit 0;
     }
@@ -251,16 +298,16 @@ sub make_archive {
         my $conf = "$work${sep}opensra.aotconf";
         $ok = quiet($request, $log, @args, '-XX:AOTMode=record', "-XX:AOTConfiguration=$conf", @main) == 0
             && quiet($request, $log, @args, '-XX:AOTMode=create', "-XX:AOTConfiguration=$conf",
-                     "-XX:AOTCache=$made", @main) == 0
-            && quiet($request, $log, @args, '-XX:AOTMode=on', '-XX:+VerifySharedSpaces', "-XX:AOTCache=$made",
-                     $main[0], $main[1], '-version') == 0;
+                     "-XX:AOTCache=$made", @main) == 0;
     } else {
-        $ok = quiet($request, $log, @args, "-XX:ArchiveClassesAtExit=$made", @main) == 0
-            && quiet($request, $log, @args, '-Xshare:on', '-XX:+VerifySharedSpaces', "-XX:SharedArchiveFile=$made",
-                     $main[0], $main[1], '-version') == 0;
+        $ok = quiet($request, $log, @args, "-XX:ArchiveClassesAtExit=$made", @main) == 0;
     }
     fail_archive("the JVM did not make it; see $log") unless $ok && -f $made;
-    publish($made, $archive) or fail_archive("cannot publish $archive: $!");
+    publish($made, $archive) or fail_archive("the JVM made $archive but does not use it (or it cannot be published)");
+    # recorded again in a later second than the archive's last change, so that commands trust the record
+    my $changed = (stat($archive))[10];
+    select(undef, undef, undef, 0.1) while time() <= $changed;
+    record($archive) or fail_archive("cannot write $archive.checked: $!");
     clear_folder($work);
     print "OpenSRA: startup archive $archive made\n";
     exit 0;

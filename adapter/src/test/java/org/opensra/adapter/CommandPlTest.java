@@ -165,6 +165,24 @@ class CommandPlTest {
         assertThat(archives()).hasSize(1);
     }
 
+    @Test
+    @Order(2)
+    @DisplayName("INV-1 an archive whose record has only its size and time (copied, unpacked: the image's record) is checked once by the command that gets the lock, which records it with its change time and inode")
+    void copiedArchiveCheckedOnce() throws Exception {
+        Path archive = archives().get(0);
+        Path record = archive.resolveSibling(archive.getFileName() + ".checked");
+        String full = Files.readString(record);
+        assertThat(full.trim().split(" ")).hasSize(4);
+        String[] fields = full.trim().split(" ");
+        Files.writeString(record, fields[0] + " " + fields[1] + "\n");
+        Path dir = case_("copied");
+        Result r = perl(dir, Requests.simple("queryInfo", dir), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"));
+        assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(Files.readString(dir.resolve("response.xml"))).contains("<AdapterInfo>");
+        assertThat(archives()).containsExactly(archive);
+        assertThat(Files.readString(record).trim().split(" ")).hasSize(4).startsWith(fields[0], fields[1]);
+    }
+
     private static byte[] corrupt(Path archive) throws IOException {
         archive.toFile().setWritable(true);
         byte[] bytes = Files.readAllBytes(archive);
@@ -176,17 +194,22 @@ class CommandPlTest {
 
     @Test
     @Order(3)
-    @DisplayName("INV-1 a corrupt archive that looks unchanged (same size and time) never makes a command fail")
+    @DisplayName("INV-1 a corrupt archive that looks unchanged (same size and time) never makes a command fail, and is made again")
     void corruptArchiveSameTime() throws Exception {
         Path archive = archives().get(0);
         FileTime time = Files.getLastModifiedTime(archive);
-        Files.write(archive, corrupt(archive));
+        byte[] corrupted = corrupt(archive);
+        Files.write(archive, corrupted);
         Files.setLastModifiedTime(archive, time);
-        Path dir = case_("corrupt-same-time");
-        Result r = perl(dir, Requests.simple("queryInfo", dir), Map.of());
-        assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
-        assertThat(Files.readString(dir.resolve("response.xml"))).contains("<AdapterInfo>");
-        assertThat(r.stdout()).doesNotContain("fatal error");
+        for (String name : List.of("corrupt-same-time", "after-corrupt-same-time")) {
+            Path dir = case_(name);
+            Result r = perl(dir, Requests.simple("queryInfo", dir), Map.of());
+            assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
+            assertThat(Files.readString(dir.resolve("response.xml"))).contains("<AdapterInfo>");
+            assertThat(r.stdout()).doesNotContain("fatal error");
+        }
+        assertThat(archives()).hasSize(1);
+        assertThat(Files.readAllBytes(archives().get(0))).isNotEqualTo(corrupted);
     }
 
     @Test

@@ -82,12 +82,17 @@ final class StartupArchive {
         }
     }
 
-    /** Runs a queryInfo through the SRA in the root as root; its output. */
+    /**
+     * Runs a queryInfo through the SRA in the root as user srm, as the appliance runs it (srm cannot write
+     * /srm/sra: the command uses the archive as it is, checking it as it maps it); its output.
+     */
     private static String run(Path root, String sraCommand, Path sraInRoot, String what)
             throws IOException, InterruptedException {
         Path work = root.resolve(WORK);
         RootFileSystem.clear(work);
         Files.createDirectories(work);
+        Files.setAttribute(work, "unix:uid", RootFileSystem.SRM_UID);
+        Files.setAttribute(work, "unix:gid", RootFileSystem.SRM_UID);
         String request = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<Command xmlns=\"http://www.vmware.com/srm/sra/v2\">\n"
                 + "  <Name>queryInfo</Name>\n"
@@ -96,7 +101,8 @@ final class StartupArchive {
                 + "  <LogLevel>info</LogLevel>\n"
                 + "  <LogDirectory>/" + WORK + "</LogDirectory>\n"
                 + "</Command>\n";
-        List<String> command = new ArrayList<>(List.of(sraInRoot.toString(), root.toString(), "0:0"));
+        String srm = RootFileSystem.SRM_UID + ":" + RootFileSystem.SRM_UID;
+        List<String> command = new ArrayList<>(List.of(sraInRoot.toString(), root.toString(), srm));
         command.addAll(Arrays.asList(sraCommand.trim().split("\\s+")));
         Commands.Result r = Commands.run(command, null, request.getBytes(StandardCharsets.UTF_8), null);
         Path response = work.resolve("response.xml");
