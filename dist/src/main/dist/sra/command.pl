@@ -13,8 +13,8 @@
 #
 # Startup archive, in sra/cds, named by a fingerprint of the runtime (java, lib/modules) and of every
 # jar (path, size, time), so a moved folder, a new runtime or new jars never use an old archive:
-# - <fp>.aot (JDK >= 24: AOT cache) or <fp>.jsa (older runtimes: dynamic AppCDS), made by
-#   `perl command.pl --make-archive [jsa]` (the install step: dist's build and the appliance image run it,
+# - <fp>.aot (JDK >= 24: AOT cache) or <fp>.jsa (older runtimes: static AppCDS, dumped from the classes a
+#   training run loaded), made by `perl command.pl --make-archive [jsa]` (the install step: dist's build and the appliance image run it,
 #   where the folder will be used; it keeps an archive that is up to date) with a queryInfo run as the
 #   training run, checked by the JVM and only then published.
 # - Without a usable archive, the one command that gets cds/create.lock (flock, not blocking) removes
@@ -268,8 +268,9 @@ sub run {
 # made or up to date, 1 when not (commands then make one).
 sub make_archive {
     take_lock(1) or fail_archive("cannot lock $cds${sep}create.lock: $!");
-    # `--make-archive jsa`: a dynamic AppCDS archive even on JDK >= 24 (the appliance image uses it: it is
-    # written byte for byte the same by every build, which JDK 25's AOT cache is not)
+    # `--make-archive jsa`: a static AppCDS archive even on JDK >= 24 (the appliance image uses it: -Xshare:dump
+    # writes the same bytes from the same class list on every build; JDK 25's AOT cache does not, nor does a
+    # dynamic dump, whose method order follows the addresses malloc gave the symbols)
     my $kind = ($ARGV[1] // '') eq 'jsa' || runtime_version() < 24 ? 'jsa' : 'aot';
     my $archive = "$base.$kind";
     my $state = recorded($archive);
@@ -300,7 +301,10 @@ sub make_archive {
             && quiet($request, $log, @args, '-XX:AOTMode=create', "-XX:AOTConfiguration=$conf",
                      "-XX:AOTCache=$made", @main) == 0;
     } else {
-        $ok = quiet($request, $log, @args, "-XX:ArchiveClassesAtExit=$made", @main) == 0;
+        my $list = "$work${sep}classes.lst";
+        $ok = quiet($request, $log, @args, "-XX:DumpLoadedClassList=$list", @main) == 0
+            && quiet($request, $log, @args, '-Xshare:dump', "-XX:SharedClassListFile=$list",
+                     "-XX:SharedArchiveFile=$made", $main[0], $main[1]) == 0;
     }
     fail_archive("the JVM did not make it; see $log") unless $ok && -f $made;
     publish($made, $archive) or fail_archive("the JVM made $archive but does not use it (or it cannot be published)");

@@ -1,13 +1,11 @@
 package org.opensra.adapter;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import org.opensra.adapter.log.ProcessId;
 
 /**
@@ -28,12 +26,11 @@ final class ResponseFile {
     static final TempWriter FORCED = new TempWriter() {
         @Override
         public void write(Path temp, byte[] bytes) throws IOException {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            // a plain stream and FileDescriptor.sync (fsync): a FileChannel would load NIO's channel classes
+            // and libnet (with its IPv6 probe) on every command's path for this one call
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
                 out.write(bytes);
-                out.flush();
-                channel.force(true);
+                out.getFD().sync();
             }
         }
     };

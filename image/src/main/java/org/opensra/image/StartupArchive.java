@@ -64,11 +64,12 @@ final class StartupArchive {
     }
 
     /**
-     * Runs the SRA's install step ({@code perl /srm/sra/command.pl --make-archive}) in the root as root, so that
-     * the archive is written deterministically: the JVMs run interpreted, map the base archive at its requested
-     * address and get unrandomized addresses (setarch -R), and the SRA's main thread waits for the command
-     * instead of loading the heartbeat's classes beside it after 500 ms (opensra.quickMillis): measured on JDK 25,
-     * an archive written otherwise differs in most of its bytes from one run to the next.
+     * Runs the SRA's install step ({@code perl /srm/sra/command.pl --make-archive jsa}) in the root as root: a
+     * training run lists the classes a queryInfo loads, and {@code -Xshare:dump} writes a static archive of them,
+     * the same bytes from the same list (measured on JDK 25 under load: a dynamic dump differed from build to
+     * build, its method order following the addresses malloc gave the symbols). The JVMs run interpreted with
+     * unrandomized addresses (setarch -R), and the SRA's main thread waits for the command instead of loading
+     * the heartbeat's classes beside it after 500 ms (opensra.quickMillis), so the list is the same too.
      */
     private static void make(Path root, String makeArchive, Path sraInRoot) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("setarch", "x86_64", "-R", sraInRoot.toString(),
