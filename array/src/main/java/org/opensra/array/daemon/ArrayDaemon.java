@@ -10,6 +10,8 @@ import org.opensra.array.http.PresentationRoutes;
 import org.opensra.array.http.ReplicationRoutes;
 import org.opensra.array.http.Router;
 import org.opensra.array.http.VolumeRoutes;
+import org.opensra.array.http.IscsiRoutes;
+import org.opensra.array.iscsi.ChapSecrets;
 import org.opensra.array.iscsi.IscsiTarget;
 import org.opensra.array.present.Presentation;
 import org.opensra.array.repl.PeerRegistry;
@@ -91,10 +93,12 @@ public final class ArrayDaemon implements AutoCloseable {
         ReplicationRoutes.register(router, services);
         PresentationRoutes.register(router, services);
         InternalRoutes.register(router, services);
+        ChapSecrets chap = new ChapSecrets(db, box);
+        IscsiRoutes.register(router, chap);
         server = new ApiServer(cfg.listen(), router, creds);
         scheduler = new Scheduler(vols, engine);
         iscsi = new IscsiTarget(cfg.iscsiListen() != null ? cfg.iscsiListen()
-            : new InetSocketAddress(cfg.listen().getAddress(), 0), services.presentation().iqn(), vols);
+            : new InetSocketAddress(cfg.listen().getAddress(), 0), services.presentation().iqn(), vols, chap);
     }
 
     /** Opens the data folder, starts serving, resumes interrupted sync jobs and the RPO schedule. */

@@ -26,6 +26,7 @@ public final class IscsiTarget implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 256;
 
     private final String arrayIqn;
+    private final ChapSecrets chap;
     private final LunDirectory directory;
     private final Reservations reservations = new Reservations();
     private final ScsiCommandSet scsi;
@@ -36,8 +37,9 @@ public final class IscsiTarget implements AutoCloseable {
     private volatile boolean closed;
     private Thread acceptor;
 
-    public IscsiTarget(InetSocketAddress listen, String arrayIqn, VolumeService vols) throws IOException {
+    public IscsiTarget(InetSocketAddress listen, String arrayIqn, VolumeService vols, ChapSecrets chap) throws IOException {
         this.arrayIqn = arrayIqn;
+        this.chap = chap;
         this.directory = new LunDirectory(vols.db());
         this.scsi = new ScsiCommandSet(vols, reservations);
         this.server = new ServerSocket();
@@ -109,6 +111,11 @@ public final class IscsiTarget implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The CHAP credentials the initiator must prove, or null. */
+    ChapSecrets.Credentials chapFor(String initiator) {
+        return chap.forInitiator(initiator);
     }
 
     List<String> targetsFor(String initiator) {

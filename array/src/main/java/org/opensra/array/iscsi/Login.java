@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The login phase of one connection (RFC 7143 sections 6.3 and 11.12/11.13): security stage (AuthMethod
- * None), operational negotiation, and the final response that enters full feature phase. Initiators
- * the array does not know, and targets they have no mapping on, are refused.
+ * None, or one-way CHAP when the initiator's host has a CHAP secret), operational negotiation, and the
+ * final response that enters full feature phase. Initiators the array does not know, and targets they
+ * have no mapping on, are refused.
  */
 final class Login {
     static final int SECURITY = 0;
@@ -22,6 +23,8 @@ final class Login {
 
     private final PduChannel ch;
     private final IscsiTarget target;
+    private Chap chap;
+    private boolean authenticated;
 
     Login(PduChannel ch, IscsiTarget target) {
         this.ch = ch;
@@ -37,6 +40,9 @@ final class Login {
         boolean tpgtSent = false;
         boolean mrdslDeclared = false;
         int statSn = 0;
+        chap = null;
+        authenticated = false;
+        ChapSecrets.Credentials creds = null;
         while (true) {
             Pdu req = ch.read();
             if (req == null) {
@@ -81,17 +87,17 @@ final class Login {
                     refuse(req, statSn, cmdSn, 0x03); // not found
                     return null;
                 }
+                creds = target.chapFor(initiator);
             }
             Map<String, String> reply = new LinkedHashMap<>();
             if (csg == SECURITY) {
-                String auth = keys.get("AuthMethod");
-                if (auth != null) {
-                    if (!offers(auth, "None")) {
-                        refuse(req, statSn, cmdSn, 0x01); // authentication failure: only None is offered
-                        return null;
-                    }
-                    reply.put("AuthMethod", "None");
+                if (!security(keys, reply, creds)) {
+                    refuse(req, statSn, cmdSn, 0x01); // authentication failure
+                    return null;
                 }
+            } else if (creds != null && !authenticated) {
+                refuse(req, statSn, cmdSn, 0x01); // CHAP is required: the security stage cannot be skipped
+                return null;
             }
             if (csg == OPERATIONAL || csg == SECURITY) {
                 params.negotiate(keys, reply, discovery);
@@ -102,6 +108,13 @@ final class Login {
                 reply.put("TargetPortalGroupTag", "1");
                 tpgtSent = true;
             }
+            if (transit && csg == SECURITY && creds != null && !authenticated && !keys.containsKey("AuthMethod")
+                && !keys.containsKey("CHAP_A") && !keys.containsKey("CHAP_R")) {
+                refuse(req, statSn, cmdSn, 0x01); // asks to leave the security stage without doing CHAP
+                return null;
+            }
+            // we hold the initiator in the security stage until its CHAP response has been checked
+            transit = transit && (csg != SECURITY || creds == null || authenticated);
             boolean done = transit && nsg == FULL_FEATURE;
             if (done && !mrdslDeclared && !reply.containsKey("MaxRecvDataSegmentLength")) {
                 reply.put("MaxRecvDataSegmentLength", Integer.toString(SessionParams.OUR_MAX_RECV_DATA));
@@ -126,6 +139,49 @@ final class Login {
                     statSn, cmdSn);
             }
         }
+    }
+
+    /**
+     * Answers the security keys: AuthMethod None when the host has no CHAP secret, else CHAP with MD5,
+     * a fresh challenge, and the check of CHAP_N/CHAP_R. False: authentication failed.
+     */
+    private boolean security(Map<String, String> keys, Map<String, String> reply, ChapSecrets.Credentials creds) {
+        String auth = keys.get("AuthMethod");
+        if (creds == null) {
+            if (auth != null) {
+                if (!offers(auth, "None")) {
+                    return false;
+                }
+                reply.put("AuthMethod", "None");
+            }
+            return true;
+        }
+        if (auth != null) {
+            if (!offers(auth, "CHAP")) {
+                return false;
+            }
+            reply.put("AuthMethod", "CHAP");
+        }
+        String algorithms = keys.get("CHAP_A");
+        if (algorithms != null) {
+            if (!offers(algorithms, "5") || chap != null) {
+                return false;
+            }
+            chap = new Chap();
+            reply.put("CHAP_A", "5");
+            reply.put("CHAP_I", Integer.toString(chap.id));
+            reply.put("CHAP_C", chap.challengeHex());
+        }
+        String name = keys.get("CHAP_N");
+        String response = keys.get("CHAP_R");
+        if (name != null || response != null) {
+            if (chap == null || name == null || response == null || !name.equals(creds.username())
+                || !chap.verify(creds.secret(), response)) {
+                return false;
+            }
+            authenticated = true;
+        }
+        return true;
     }
 
     private static boolean offers(String list, String value) {
