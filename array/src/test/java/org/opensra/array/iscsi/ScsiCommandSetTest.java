@@ -153,4 +153,27 @@ class ScsiCommandSetTest {
         assertThat(cut[9]).isEqualTo((byte) 9);
         assertThat(ScsiCommandSet.dataOutLength(cdb(0x28, 0, 0, 0, 0, 0, 0, 0, 8))).isZero();
     }
+
+    @Test
+    @DisplayName("issue 13: MODE SENSE(10) with long LBA block descriptor, READ CAPACITY(16), RSOC for one opcode")
+    void modeSense10AndCapacity() {
+        ScsiResult ms = run(me, 3, cdb(0x5a, 0x10, 0x08, 0, 0, 0, 0, 0x01, 0x00, 0), null);
+        byte[] d = ms.data();
+        assertThat(d[4] & 1).as("LONGLBA").isEqualTo(1);
+        assertThat(d[7]).isEqualTo((byte) 16);
+        assertThat(ScsiCommandSet.u64(d, 8)).isEqualTo(vol.size() / 512);
+        assertThat(d[8 + 16] & 0x3f).as("caching page").isEqualTo(0x08);
+        assertThat(((d[0] & 0xff) << 8 | (d[1] & 0xff)) + 2).isEqualTo(d.length);
+        ScsiResult rc = run(me, 3, cdb(0x9e, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32), null);
+        assertThat(ScsiCommandSet.u64(rc.data(), 0)).isEqualTo(vol.size() / 512 - 1);
+        assertThat(ScsiCommandSet.u32(rc.data(), 8)).isEqualTo(512);
+        ScsiResult one = run(me, 3, cdb(0xa3, 0x0c, 0x01, 0x28, 0, 0, 0, 0, 1, 0), null);
+        assertThat(one.data()[1] & 0x07).as("supported").isEqualTo(3);
+        assertThat(one.data()[4]).isEqualTo((byte) 0x28);
+        ScsiResult withSa = run(me, 3, cdb(0xa3, 0x0c, 0x01, 0x9e, 0, 0x10, 0, 0, 1, 0), null);
+        assertThat(withSa.sense().asc()).isEqualTo(0x24);
+        assertThat(withSa.sense().fieldPointer()).isEqualTo(2);
+        ScsiResult absent = run(me, 3, cdb(0xa3, 0x0c, 0x01, 0x89, 0, 0, 0, 0, 1, 0), null);
+        assertThat(absent.data()[1] & 0x07).as("COMPARE AND WRITE not supported").isEqualTo(1);
+    }
 }
