@@ -37,6 +37,10 @@ public final class ServeCommand implements Callable<Integer> {
         description = "port on the listen host that receives replication data from peers (default 0: any free)")
     int transferPort;
 
+    @Option(names = "--iscsi-listen",
+        description = "iSCSI portal address host:port (default: the listen host, any free port)")
+    String iscsiListen;
+
     @Option(names = "--ready-file",
         description = "file written (atomically) once the daemon listens: its pid, address and transfer port as JSON")
     Path readyFile;
@@ -52,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
         DaemonConfig cfg;
         try {
             cfg = new DaemonConfig(arrayId, name, data, DaemonConfig.parseAddress(listen), user, password, oneLunPerTarget,
-                transferPort);
+                transferPort, iscsiListen == null ? null : DaemonConfig.parseAddress(iscsiListen));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
@@ -72,10 +76,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (readyFile != null) {
             OwnerOnlyFiles.writeString(readyFile, org.opensra.array.Json.MAPPER.writeValueAsString(org.opensra.array.Json.obj(
                 "pid", ProcessHandle.current().pid(), "address", daemon.addressString(),
-                "transferPort", daemon.transferPort())) + "\n");
+                "transferPort", daemon.transferPort(), "iscsiPort", daemon.iscsiPort())) + "\n");
         }
         System.out.println("sra-array " + arrayId + " listening on " + daemon.addressString()
-            + " (replication data on port " + daemon.transferPort() + ")");
+            + " (replication data on port " + daemon.transferPort() + ", iSCSI on port " + daemon.iscsiPort() + ")");
         System.out.flush();
         stopped.await();
         return 0;

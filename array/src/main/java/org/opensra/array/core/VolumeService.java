@@ -250,7 +250,9 @@ public final class VolumeService {
         }
         long pos = offset;
         long end = offset + length;
-        byte[] buf = new byte[WINDOW_BLOCKS * BLOCK];
+        // sized to the request (a 4 KiB read need not allocate a whole window), at most one window
+        long spanned = length == 0 ? 0 : (end - 1) / BLOCK - offset / BLOCK + 1;
+        byte[] buf = new byte[(int) Math.min(WINDOW_BLOCKS, spanned) * BLOCK];
         while (pos < end) {
             long b0 = pos / BLOCK;
             long b1 = Math.min((end - 1) / BLOCK, b0 + WINDOW_BLOCKS - 1);

@@ -10,6 +10,9 @@ import org.opensra.array.http.PresentationRoutes;
 import org.opensra.array.http.ReplicationRoutes;
 import org.opensra.array.http.Router;
 import org.opensra.array.http.VolumeRoutes;
+import org.opensra.array.http.IscsiRoutes;
+import org.opensra.array.iscsi.ChapSecrets;
+import org.opensra.array.iscsi.IscsiTarget;
 import org.opensra.array.present.Presentation;
 import org.opensra.array.repl.PeerRegistry;
 import org.opensra.array.repl.ReplicationConfig;
@@ -46,6 +49,7 @@ public final class ArrayDaemon implements AutoCloseable {
     private final ApiServer server;
     private final TransferPort transferPort;
     private final Services services;
+    private final IscsiTarget iscsi;
 
     private ArrayDaemon(DaemonConfig cfg, Path dir, DataFolderLock folderLock) throws IOException {
         this.folderLock = folderLock;
@@ -89,8 +93,12 @@ public final class ArrayDaemon implements AutoCloseable {
         ReplicationRoutes.register(router, services);
         PresentationRoutes.register(router, services);
         InternalRoutes.register(router, services);
+        ChapSecrets chap = new ChapSecrets(db, box);
+        IscsiRoutes.register(router, chap);
         server = new ApiServer(cfg.listen(), router, creds);
         scheduler = new Scheduler(vols, engine);
+        iscsi = new IscsiTarget(cfg.iscsiListen() != null ? cfg.iscsiListen()
+            : new InetSocketAddress(cfg.listen().getAddress(), 0), services.presentation().iqn(), vols, chap);
     }
 
     /** Opens the data folder, starts serving, resumes interrupted sync jobs and the RPO schedule. */
@@ -109,6 +117,7 @@ public final class ArrayDaemon implements AutoCloseable {
         try {
             d.transferPort.start();
             d.server.start();
+            d.iscsi.start();
             d.engine.resumeInterrupted();
             d.scheduler.start();
         } catch (RuntimeException | Error e) {
@@ -131,6 +140,11 @@ public final class ArrayDaemon implements AutoCloseable {
         return transferPort.port();
     }
 
+    /** The port of the iSCSI portal. */
+    public int iscsiPort() {
+        return iscsi.port();
+    }
+
     public Services services() {
         return services;
     }
@@ -138,6 +152,7 @@ public final class ArrayDaemon implements AutoCloseable {
     @Override
     public void close() {
         scheduler.close();
+        iscsi.close();
         server.close();
         transferPort.close();
         engine.close();

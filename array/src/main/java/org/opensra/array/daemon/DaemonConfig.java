@@ -4,11 +4,17 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 /**
- * What one array daemon needs: its id, data folder, listen address, its API user, and the port on the
- * listen host that receives replication data from peers (0: any free one).
+ * What one array daemon needs: its id, data folder, listen address, its API user, the port on the
+ * listen host that receives replication data from peers (0: any free one), and the iSCSI portal's
+ * address (null: the listen host, any free port).
  */
 public record DaemonConfig(String arrayId, String name, Path dataDir, InetSocketAddress listen, String user,
-                           char[] password, boolean oneLunPerIscsiTarget, int transferPort) {
+                           char[] password, boolean oneLunPerIscsiTarget, int transferPort, InetSocketAddress iscsiListen) {
+    public DaemonConfig(String arrayId, String name, Path dataDir, InetSocketAddress listen, String user,
+                        char[] password, boolean oneLunPerIscsiTarget, int transferPort) {
+        this(arrayId, name, dataDir, listen, user, password, oneLunPerIscsiTarget, transferPort, null);
+    }
+
     public DaemonConfig {
         if (arrayId == null || !arrayId.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("array id must match [a-z0-9][a-z0-9-]*: " + arrayId);

@@ -179,7 +179,7 @@ public final class Lab {
             List<String> start = new ArrayList<>(launcher);
             start.addAll(List.of("lab", "start-site", "--dir", dir.toString(), "--site", s.site()));
             sites.put(s.site(), Json.obj("arrayId", s.arrayId(), "managementAddress", address, "username", SiteProcess.USER,
-                "passwordFile", pw,
+                "passwordFile", pw, "iscsiPortal", "127.0.0.1:" + s.iscsiPort(),
                 "connection", Json.obj("id", "array", "addresses", Json.obj("managementAddress", address),
                     "username", SiteProcess.USER, "passwordFile", pw, "opaques", Map.of()),
                 "stop", stop, "start", start, "data", Json.obj("write", write, "read", read)));

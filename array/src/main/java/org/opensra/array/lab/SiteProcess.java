@@ -105,6 +105,25 @@ final class SiteProcess {
         return p;
     }
 
+    /** The iSCSI portal port of this site: recorded like the management port (stable across restarts). */
+    int iscsiPort() throws IOException {
+        Path file = dir.resolve("iscsi.port");
+        if (Files.exists(file)) {
+            int p = Integer.parseInt(Files.readString(file).trim());
+            if (running().isPresent() || free(p)) {
+                return p;
+            }
+        }
+        int p;
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            p = s.getLocalPort();
+        }
+        Files.createDirectories(dir);
+        Files.writeString(file, p + "\n");
+        return p;
+    }
+
     private static boolean free(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress("127.0.0.1", port));
@@ -171,7 +190,7 @@ final class SiteProcess {
         cmd.addAll(launcher);
         cmd.addAll(List.of("serve", "--array-id", arrayId, "--name", "OpenSRA lab site " + site, "--data",
             dataDir().toString(), "--listen", address(), "--user", USER, "--password-file", passwordFile().toString(),
-            "--ready-file", readyFile().toString()));
+            "--ready-file", readyFile().toString(), "--iscsi-listen", "127.0.0.1:" + iscsiPort()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
