@@ -30,6 +30,10 @@ public final class ReplicationConfig {
         this.arrayId = vols.ids().arrayId();
     }
 
+    VolumeService vols() {
+        return vols;
+    }
+
     public String createPair(String volumeId, String peerId, int rpo, int keep) {
         return createPairIn(volumeId, peerId, rpo, keep, null, null);
     }
@@ -54,7 +58,7 @@ public final class ReplicationConfig {
         return pairId;
     }
 
-    private Volume checkReplicable(Connection c, String volumeId) throws SQLException {
+    Volume checkReplicable(Connection c, String volumeId) throws SQLException {
         Volume v = vols.getIn(c, volumeId);
         if (!"none".equals(v.role())) {
             throw new ArrayException(ErrorCode.CONFLICT, "volume " + volumeId + " is already " + v.role(), volumeId);
@@ -62,7 +66,7 @@ public final class ReplicationConfig {
         return v;
     }
 
-    private static void checkSettings(int rpo, int keep) {
+    static void checkSettings(int rpo, int keep) {
         if (rpo < 0 || keep < 1 || keep > 1000) {
             throw ArrayException.badRequest("rpoSeconds must be >= 0 and keep between 1 and 1000");
         }
@@ -101,21 +105,45 @@ public final class ReplicationConfig {
         int keep = req.path("keep").asInt(DEFAULT_KEEP);
         String groupId = Json.text(req, "groupId");
         String groupName = Json.text(req, "groupName");
-        return vols.db().tx(c -> {
-            Pair existing = PairStore.find(c, pairId);
-            if (existing != null) {
-                return Json.obj("volumeId", existing.volumeId(), "created", false);
+        return vols.db().tx(c -> createReplicaIn(c, pairId, sourceArray, sourceVolume, name, size, kind, rpo, keep,
+            groupId, groupName));
+    }
+
+    /** Target side, many at once: every replica of the request in one transaction (idempotent by pair id). */
+    public Map<String, Object> createReplicas(JsonNode req) {
+        JsonNode items = req.path("replicas");
+        if (!items.isArray() || items.isEmpty()) {
+            throw ArrayException.badRequest("field 'replicas' must be a non-empty list");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        vols.db().tx(c -> {
+            for (JsonNode r : items) {
+                out.add(createReplicaIn(c, Json.required(r, "pairId"), Json.required(r, "sourceArray"),
+                    Json.required(r, "sourceVolume"), Json.required(r, "name"), r.path("sizeBytes").asLong(),
+                    r.path("kind").asText("block"), r.path("rpoSeconds").asInt(DEFAULT_RPO),
+                    r.path("keep").asInt(DEFAULT_KEEP), Json.text(r, "groupId"), Json.text(r, "groupName")));
             }
-            if (groupId != null && PairStore.findGroup(c, groupId) == null) {
-                Db.update(c, "INSERT INTO groups(" + Group.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?)",
-                    groupId, groupName == null ? groupId : groupName, sourceArray, Pair.TARGET, rpo, keep, "ok", null, null);
-            }
-            Volume replica = vols.insertVolume(c, name, size, kind, "read-only", Pair.TARGET, null, null, null);
-            Db.update(c, "INSERT INTO pairs(" + Pair.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                pairId, name, groupId, replica.id(), sourceArray, sourceVolume, Pair.TARGET, rpo, keep, "ok", null, null,
-                null, null, null, 0L);
-            return Json.obj("volumeId", replica.id(), "created", true, "time", Clock.now());
+            return null;
         });
+        return Json.obj("replicas", out);
+    }
+
+    private Map<String, Object> createReplicaIn(Connection c, String pairId, String sourceArray, String sourceVolume,
+                                                String name, long size, String kind, int rpo, int keep, String groupId,
+                                                String groupName) throws SQLException {
+        Pair existing = PairStore.find(c, pairId);
+        if (existing != null) {
+            return Json.obj("volumeId", existing.volumeId(), "created", false);
+        }
+        if (groupId != null && PairStore.findGroup(c, groupId) == null) {
+            Db.update(c, "INSERT INTO groups(" + Group.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?)",
+                groupId, groupName == null ? groupId : groupName, sourceArray, Pair.TARGET, rpo, keep, "ok", null, null);
+        }
+        Volume replica = vols.insertVolume(c, name, size, kind, "read-only", Pair.TARGET, null, null, null);
+        Db.update(c, "INSERT INTO pairs(" + Pair.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            pairId, name, groupId, replica.id(), sourceArray, sourceVolume, Pair.TARGET, rpo, keep, "ok", null, null,
+            null, null, null, 0L);
+        return Json.obj("volumeId", replica.id(), "created", true, "time", Clock.now());
     }
 
     public static List<String> nonEmpty(List<String> a) {
