@@ -113,4 +113,33 @@ class BatchCreateTest {
         assertThat(job.toString()).doesNotContain("\"ok\":false");
         assertThat(b.read(items.path(0).path("peerVolumeId").asText(), 0, 3)).containsExactly(1, 2, 3);
     }
+
+    @Test
+    @DisplayName("DD-1 sra-array batch volumes|pairs: one call each from a JSON file; exit 1 when an item fails")
+    void cli() throws Exception {
+        Path pw = tmp.resolve("pw");
+        java.nio.file.Files.writeString(pw, TwoArrays.PASS_A);
+        Path vols = tmp.resolve("vols.json");
+        java.nio.file.Files.writeString(vols, "{\"volumes\":[{\"name\":\"c1\",\"sizeBytes\":1048576},"
+            + "{\"name\":\"c2\",\"sizeBytes\":1048576}]}");
+        String[] admin = {"--address", arrays.addrA(), "--user", TwoArrays.USER, "--password-file", pw.toString()};
+        assertThat(org.opensra.array.ArrayMain.run(concat(new String[] {"batch", "volumes", "--file", vols.toString()}, admin)))
+            .isZero();
+        JsonNode listed = a.get("/api/v1/volumes").ok().json().path("volumes");
+        assertThat(listed.size()).isEqualTo(2);
+        Path pairs = tmp.resolve("pairs.json");
+        java.nio.file.Files.writeString(pairs, "{\"pairs\":[{\"volume\":\"" + listed.path(0).path("id").asText()
+            + "\",\"peer\":\"array-b\"},{\"volume\":\"nope\",\"peer\":\"array-b\"}]}");
+        assertThat(org.opensra.array.ArrayMain.run(concat(new String[] {"batch", "pairs", "--file", pairs.toString()}, admin)))
+            .isEqualTo(1);
+        assertThat(a.get("/api/v1/replication").ok().json().path("pairs").size()).isEqualTo(1);
+        assertThat(org.opensra.array.ArrayMain.run(concat(new String[] {"batch", "hosts", "--file", pairs.toString()}, admin)))
+            .isNotZero();
+    }
+
+    private static String[] concat(String[] x, String[] y) {
+        String[] out = java.util.Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, out, x.length, y.length);
+        return out;
+    }
 }
