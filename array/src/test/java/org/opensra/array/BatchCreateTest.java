@@ -107,11 +107,45 @@ class BatchCreateTest {
         assertThat(listB.path("groups").size()).isEqualTo(2);
         assertThat(a.get("/api/v1/volumes/" + v.get(10)).ok().json().path("role").asText()).isEqualTo("none");
 
-        // the batch-made pairs replicate like any other
+        // volumes without data start synced: an empty recovery point at the peer, one group point per group
+        assertThat(items.path(0).path("initialSync").asText()).isEqualTo("done (no data)");
+        for (JsonNode p : listB.path("pairs")) {
+            assertThat(p.path("lastSync").isNull()).as(p.toString()).isFalse();
+        }
+        for (JsonNode g : listA.path("groups")) {
+            assertThat(g.path("lastSync").isNull()).as(g.toString()).isFalse();
+        }
+        String g1 = groups.path(0).path("id").asText();
+        JsonNode rps = b.batch("recovery-points", List.of(), List.of(g1)).item(0);
+        assertThat(rps.path("ok").asBoolean()).as(rps.toString()).isTrue();
+        assertThat(rps.path("recoveryPoints").size()).isEqualTo(1);
+
+        // the batch-made pairs replicate like any other: a write after pairing travels as a delta
         a.write(v.get(0), 0, new byte[] {1, 2, 3});
-        JsonNode job = a.syncAndWait(List.of(v.get(0)), List.of(groups.path(0).path("id").asText()));
-        assertThat(job.toString()).doesNotContain("\"ok\":false");
+        a.write(v.get(5), 65536, new byte[] {4, 5});
+        a.syncAndWait(List.of(v.get(0)), List.of(g1));
         assertThat(b.read(items.path(0).path("peerVolumeId").asText(), 0, 3)).containsExactly(1, 2, 3);
+        String replica5 = a.get("/api/v1/volumes/" + v.get(5)).ok().json().path("replication").path("peerVolumeId").asText();
+        assertThat(b.read(replica5, 65536, 2)).containsExactly(4, 5);
+        assertThat(b.batch("recovery-points", List.of(), List.of(g1)).item(0).path("recoveryPoints").size()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("DD-1 SYNC-1 a volume holding data when paired in a batch waits for its first (full) sync")
+    void volumeWithDataSyncsFully() {
+        List<String> v = volumes(1, "full-");
+        byte[] data = new byte[3 * 65536];
+        java.util.Arrays.fill(data, (byte) 7);
+        a.write(v.get(0), 0, data);
+        JsonNode item = a.post("/api/v1/replication/pairs/batch", Map.of("pairs", List.of(
+            Map.of("volume", v.get(0), "peer", "array-b", "rpoSeconds", 0)))).ok().json().path("items").path(0);
+        assertThat(item.path("initialSync").asText()).isEqualTo("pending");
+        String replica = item.path("peerVolumeId").asText();
+        assertThat(b.get("/api/v1/replication").ok().json().path("pairs").path(0).path("lastSync").isNull()).isTrue();
+        a.syncAndWait(List.of(v.get(0)), List.of());
+        assertThat(b.read(replica, 0, data.length)).isEqualTo(data);
+        // no snapshot of the source is left behind by the batch (only the sync's base)
+        assertThat(a.get("/api/v1/volumes/" + v.get(0) + "/snapshots").ok().json().path("snapshots").size()).isEqualTo(1);
     }
 
     @Test

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.Json;
+import org.opensra.array.core.Clock;
+import org.opensra.array.core.Snapshot;
 import org.opensra.array.core.Volume;
 import org.opensra.array.store.Db;
+import org.opensra.array.store.LayerStore;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -155,6 +158,7 @@ public final class ReplicationBatch {
         List<Map<String, Object>> results = new ArrayList<>();
         List<Volume> volumes = new ArrayList<>();
         List<String> pairIds = new ArrayList<>();
+        List<String> emptyBases = new ArrayList<>();
         Set<String> claimed = new HashSet<>();
         config.vols().db().tx(c -> {
             for (Spec s : specs) {
@@ -162,6 +166,7 @@ public final class ReplicationBatch {
                 results.add(r);
                 volumes.add(null);
                 pairIds.add(null);
+                emptyBases.add(null);
                 if (s == null) {
                     continue;
                 }
@@ -176,6 +181,11 @@ public final class ReplicationBatch {
                     }
                     volumes.set(volumes.size() - 1, v);
                     pairIds.set(pairIds.size() - 1, config.vols().ids().next(c, "pair"));
+                    if (LayerStore.allocatedBlocks(c, v.top()) == 0) {
+                        // no data yet: this empty point is the initial sync, made with the replica
+                        emptyBases.set(emptyBases.size() - 1, config.vols().freeze(c, v, "sync initial (empty)",
+                            Snapshot.SYNC, null, null).id());
+                    }
                 } catch (ArrayException e) {
                     fail(r, e);
                 }
@@ -189,48 +199,95 @@ public final class ReplicationBatch {
             }
         }
         String[] replicaIds = new String[specs.size()];
+        boolean[] synced = new boolean[specs.size()];
         for (Map.Entry<String, List<Integer>> e : byPeer.entrySet()) {
-            List<Integer> all = e.getValue();
-            for (int from = 0; from < all.size(); from += PEER_CHUNK) {
-                List<Integer> chunk = all.subList(from, Math.min(all.size(), from + PEER_CHUNK));
-                makeReplicas(e.getKey(), chunk, specs, volumes, pairIds, replicaIds, results);
+            for (List<Integer> chunk : chunks(e.getValue(), specs)) {
+                makeReplicas(e.getKey(), chunk, specs, volumes, pairIds, emptyBases, replicaIds, synced, results);
             }
         }
         config.vols().db().tx(c -> {
+            String now = Clock.now();
+            Set<String> groups = new HashSet<>();
             for (int i = 0; i < specs.size(); i++) {
                 if (replicaIds[i] == null) {
+                    dropEmptyBase(c, emptyBases.get(i));
                     continue;
                 }
                 Spec s = specs.get(i);
                 Map<String, Object> r = results.get(i);
                 try {
                     config.checkReplicable(c, s.volumeId());
+                    String base = synced[i] ? emptyBases.get(i) : null;
                     Db.update(c, "INSERT INTO pairs(" + Pair.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         pairIds.get(i), volumes.get(i).name(), s.groupId(), s.volumeId(), s.peerId(), replicaIds[i],
-                        Pair.SOURCE, s.rpo(), s.keep(), "ok", null, null, null, null, null, 0L);
+                        Pair.SOURCE, s.rpo(), s.keep(), "ok", null, base == null ? null : now, base, null, null, 0L);
                     PairStore.setAccess(c, s.volumeId(), "read-write", Pair.SOURCE);
+                    if (base == null) {
+                        dropEmptyBase(c, emptyBases.get(i));
+                    }
+                    if (s.groupId() != null) {
+                        groups.add(s.groupId());
+                    }
                     r.put("ok", true);
                     r.put("id", pairIds.get(i));
                     r.put("peerVolumeId", replicaIds[i]);
                     r.put("groupId", s.groupId());
+                    r.put("initialSync", base == null ? "pending" : "done (no data)");
                 } catch (ArrayException e) {
+                    dropEmptyBase(c, emptyBases.get(i));
                     fail(r, e);
                 }
+            }
+            for (String g : groups) {
+                Db.update(c, "UPDATE groups SET last_sync = ? WHERE id = ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM pairs WHERE group_id = ? AND last_sync IS NULL)", now, g, g);
             }
             return null;
         });
         return results;
     }
 
+    /** An empty initial point whose pair was not made (or whose replica was not made empty) goes away. */
+    private void dropEmptyBase(java.sql.Connection c, String snapshotId) throws java.sql.SQLException {
+        if (snapshotId != null) {
+            Snapshot s = config.vols().findSnapshotIn(c, snapshotId);
+            if (s != null) {
+                config.vols().deleteSnapshotIn(c, s);
+            }
+        }
+    }
+
+    /** Chunks of about PEER_CHUNK items that never split a group (its members get one group point). */
+    private static List<List<Integer>> chunks(List<Integer> all, List<Spec> specs) {
+        List<List<Integer>> out = new ArrayList<>();
+        List<Integer> cur = new ArrayList<>();
+        String curGroup = null;
+        for (int i : all) {
+            String g = specs.get(i).groupId();
+            boolean sameGroup = g != null && g.equals(curGroup);
+            if (cur.size() >= PEER_CHUNK && !sameGroup) {
+                out.add(cur);
+                cur = new ArrayList<>();
+            }
+            cur.add(i);
+            curGroup = g;
+        }
+        if (!cur.isEmpty()) {
+            out.add(cur);
+        }
+        return out;
+    }
+
     private void makeReplicas(String peerId, List<Integer> chunk, List<Spec> specs, List<Volume> volumes,
-                              List<String> pairIds, String[] replicaIds, List<Map<String, Object>> results) {
+                              List<String> pairIds, List<String> emptyBases, String[] replicaIds, boolean[] synced,
+                              List<Map<String, Object>> results) {
         List<Map<String, Object>> replicas = new ArrayList<>();
         for (int i : chunk) {
             Spec s = specs.get(i);
             Volume v = volumes.get(i);
             replicas.add(Json.obj("pairId", pairIds.get(i), "name", v.name(), "sizeBytes", v.size(), "kind", v.kind(),
                 "sourceArray", arrayId, "sourceVolume", v.id(), "rpoSeconds", s.rpo(), "keep", s.keep(),
-                "groupId", s.groupId(), "groupName", s.groupName()));
+                "groupId", s.groupId(), "groupName", s.groupName(), "emptySourceSnapshot", emptyBases.get(i)));
         }
         try {
             JsonNode answer = peers.client(peerId).post("/internal/v1/replicas/batch", Json.obj("replicas", replicas));
@@ -246,6 +303,7 @@ public final class ReplicationBatch {
                         + " gave no replica volume", specs.get(chunk.get(k)).volumeId()));
                 } else {
                     replicaIds[chunk.get(k)] = id;
+                    synced[chunk.get(k)] = made.get(k).path("synced").asBoolean(false);
                 }
             }
         } catch (ArrayException e) {

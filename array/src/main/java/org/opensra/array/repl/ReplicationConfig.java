@@ -117,15 +117,54 @@ public final class ReplicationConfig {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         vols.db().tx(c -> {
+            Map<String, String> groupPoints = new java.util.HashMap<>();
+            String now = Clock.now();
             for (JsonNode r : items) {
-                out.add(createReplicaIn(c, Json.required(r, "pairId"), Json.required(r, "sourceArray"),
+                String groupId = Json.text(r, "groupId");
+                Map<String, Object> made = createReplicaIn(c, Json.required(r, "pairId"), Json.required(r, "sourceArray"),
                     Json.required(r, "sourceVolume"), Json.required(r, "name"), r.path("sizeBytes").asLong(),
                     r.path("kind").asText("block"), r.path("rpoSeconds").asInt(DEFAULT_RPO),
-                    r.path("keep").asInt(DEFAULT_KEEP), Json.text(r, "groupId"), Json.text(r, "groupName")));
+                    r.path("keep").asInt(DEFAULT_KEEP), groupId, Json.text(r, "groupName"));
+                String emptyBase = Json.text(r, "emptySourceSnapshot");
+                if (emptyBase != null && Boolean.TRUE.equals(made.get("created"))) {
+                    String gp = groupId == null ? null : groupPoints.get(groupId);
+                    if (groupId != null && gp == null) {
+                        gp = vols.ids().next(c, "gp");
+                        groupPoints.put(groupId, gp);
+                    }
+                    made.put("synced", emptyRecoveryPoint(c, (String) made.get("volumeId"), Json.required(r, "pairId"),
+                        emptyBase, gp, now));
+                }
+                out.add(made);
+            }
+            for (String groupId : groupPoints.keySet()) {
+                Db.update(c, "UPDATE groups SET last_sync = ? WHERE id = ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM pairs WHERE group_id = ? AND last_sync IS NULL)", now, groupId, groupId);
             }
             return null;
         });
         return Json.obj("replicas", out);
+    }
+
+    /**
+     * The initial sync of a replica whose source held no data when paired (its source snapshot
+     * {@code sourceSnapshot} is empty): the new, empty replica already equals it, so its top layer
+     * becomes the first recovery point, as a transfer of no blocks would have made it.
+     */
+    private boolean emptyRecoveryPoint(Connection c, String volumeId, String pairId, String sourceSnapshot,
+                                       String groupPoint, String now) throws SQLException {
+        Volume v = vols.getIn(c, volumeId);
+        if (org.opensra.array.store.LayerStore.allocatedBlocks(c, v.top()) != 0) {
+            return false;
+        }
+        String rpId = vols.ids().next(c, "rp");
+        Db.update(c, "INSERT INTO snapshots(" + org.opensra.array.core.Snapshot.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?)",
+            rpId, v.id(), "replica " + now, org.opensra.array.core.Snapshot.RECOVERY_POINT, v.top(), now, groupPoint,
+            sourceSnapshot);
+        long top = org.opensra.array.store.LayerStore.newLayer(c, v.top(), false);
+        Db.update(c, "UPDATE volumes SET top = ? WHERE id = ?", top, v.id());
+        Db.update(c, "UPDATE pairs SET last_sync = ?, state = 'ok', last_error = NULL WHERE id = ?", now, pairId);
+        return true;
     }
 
     private Map<String, Object> createReplicaIn(Connection c, String pairId, String sourceArray, String sourceVolume,
