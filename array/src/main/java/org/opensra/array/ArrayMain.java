@@ -1,6 +1,7 @@
 package org.opensra.array;
 
 import org.opensra.array.cli.ArrayCommands;
+import org.opensra.array.cli.BatchCommand;
 import org.opensra.array.cli.CliException;
 import org.opensra.array.cli.LabCommand;
 import org.opensra.array.cli.PresentationCommands;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         ReplicationCommands.PairCmd.class, ReplicationCommands.GroupCmd.class, ReplicationCommands.ReplicationCmd.class,
         ReplicationCommands.JobCmd.class, PresentationCommands.HostCmd.class, PresentationCommands.HostGroupCmd.class,
         PresentationCommands.MapCmd.class, PresentationCommands.UnmapCmd.class, PresentationCommands.MappingCmd.class,
-        LabCommand.class})
+        LabCommand.class, BatchCommand.class})
 public final class ArrayMain {
     public static void main(String[] args) {
         System.exit(run(args));

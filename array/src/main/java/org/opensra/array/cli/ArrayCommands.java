@@ -15,7 +15,7 @@ public final class ArrayCommands {
     private ArrayCommands() {
     }
 
-    @Command(name = "array", description = "The array itself.", subcommands = {Info.class})
+    @Command(name = "array", description = "The array itself.", subcommands = {Info.class, Show.class})
     public static final class ArrayCmd {
     }
 
@@ -27,6 +27,22 @@ public final class ArrayCommands {
         @Override
         public Integer call() {
             Output.print(admin.client().get("/api/v1/array"));
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "The array and its space: live, snapshot and reclaimable bytes of the data file.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+
+        @Override
+        public Integer call() {
+            ApiClient client = admin.client();
+            com.fasterxml.jackson.databind.node.ObjectNode out =
+                (com.fasterxml.jackson.databind.node.ObjectNode) client.get("/api/v1/array?probe=false");
+            out.set("space", client.get("/api/v1/array/space"));
+            Output.print(out);
             return 0;
         }
     }

@@ -50,6 +50,43 @@ public final class VolumeService {
     // ---------------------------------------------------------------- volumes
 
     public Volume create(String name, long size, String kind) {
+        String k = checkedKind(name, size, kind);
+        return db.tx(c -> insertVolume(c, name, size, k, "read-write", "none", null, null, null));
+    }
+
+    /**
+     * Creates many volumes in one transaction: {@code [{"name","sizeBytes","kind"}...]}; each item gets
+     * its result ({@code ok} with the volume, or its error) and a bad item does not stop the others.
+     */
+    public java.util.List<java.util.Map<String, Object>> createMany(java.util.List<VolumeSpec> specs) {
+        return db.tx(c -> {
+            java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+            for (VolumeSpec s : specs) {
+                java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+                r.put("name", s.name());
+                try {
+                    String k = checkedKind(s.name(), s.size(), s.kind());
+                    Volume v = insertVolume(c, s.name(), s.size(), k, "read-write", "none", null, null, null);
+                    r.put("ok", true);
+                    r.put("id", v.id());
+                    r.put("wwn", v.wwn());
+                    r.put("sizeBytes", v.size());
+                    r.put("kind", v.kind());
+                } catch (ArrayException e) {
+                    r.put("ok", false);
+                    r.put("error", org.opensra.array.Json.error(e));
+                }
+                out.add(r);
+            }
+            return out;
+        });
+    }
+
+    /** One volume of {@link #createMany}. */
+    public record VolumeSpec(String name, long size, String kind) {
+    }
+
+    private static String checkedKind(String name, long size, String kind) {
         if (name == null || name.isBlank()) {
             throw ArrayException.badRequest("a volume needs a name");
         }
@@ -60,7 +97,7 @@ public final class VolumeService {
         if (!k.equals("block") && !k.equals("file")) {
             throw ArrayException.badRequest("kind must be block or file: " + kind);
         }
-        return db.tx(c -> insertVolume(c, name, size, k, "read-write", "none", null, null, null));
+        return k;
     }
 
     /** Inserts a volume with a fresh empty top layer (or one on top of baseLayer). */

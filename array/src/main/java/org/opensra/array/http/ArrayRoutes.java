@@ -18,6 +18,7 @@ public final class ArrayRoutes {
             "vendor", "OpenSRA", "software", Json.obj("name", "OpenSRA Replication", "version", VERSION),
             "oneLunPerIscsiTarget", s.oneLunPerIscsiTarget(), "peers", s.peers().describe(!"false".equals(q.query("probe"))),
             "ports", s.presentation().ports()));
+        r.get("/api/v1/array/space", q -> org.opensra.array.core.SpaceUsage.of(s.volumes()));
         r.get("/api/v1/peers", q -> Json.obj("peers", s.peers().describe(true)));
         r.post("/api/v1/peers", q -> {
             JsonNode b = q.body();

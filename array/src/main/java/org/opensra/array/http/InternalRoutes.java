@@ -11,6 +11,7 @@ public final class InternalRoutes {
     public static void register(Router r, Services s) {
         r.get("/internal/v1/ping", q -> Json.obj("id", s.arrayId()));
         r.post("/internal/v1/replicas", q -> Reply.created(s.config().createReplica(q.body())));
+        r.post("/internal/v1/replicas/batch", q -> s.config().createReplicas(q.body()));
         r.post("/internal/v1/replication/state", q -> s.receiver().state(Json.strings(q.body(), "pairs")));
         r.post("/internal/v1/replication/transfer-ticket", q -> s.transferPort().ticket());
         r.post("/internal/v1/replication/become-target", q -> s.roles().becomeTarget(q.body()));

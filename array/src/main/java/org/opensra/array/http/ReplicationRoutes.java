@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.opensra.array.ArrayException;
 import org.opensra.array.Json;
 import org.opensra.array.daemon.Services;
+import org.opensra.array.repl.ReplicationBatch;
 import org.opensra.array.repl.ReplicationConfig;
 
 /** Replication configuration, listing and the batch operations. */
@@ -24,6 +25,9 @@ public final class ReplicationRoutes {
                 b.path("rpoSeconds").asInt(ReplicationConfig.DEFAULT_RPO), b.path("keep").asInt(ReplicationConfig.DEFAULT_KEEP));
             return Reply.created(single(s.queries().listing(null, id), "groups"));
         });
+        ReplicationBatch batch = new ReplicationBatch(s.config(), s.peers(), s.arrayId());
+        r.post("/api/v1/replication/pairs/batch", q -> batch.createPairs(q.body()));
+        r.post("/api/v1/replication/groups/batch", q -> batch.createGroups(q.body()));
         r.get("/api/v1/replication", q -> s.queries().listing(null, null));
         r.get("/api/v1/replication/pairs/{id}", q -> single(s.queries().listing(q.param("id"), null), "pairs"));
         r.get("/api/v1/replication/groups/{id}", q -> single(s.queries().listing(null, q.param("id")), "groups"));

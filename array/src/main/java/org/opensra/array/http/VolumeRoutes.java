@@ -8,6 +8,7 @@ import org.opensra.array.core.Volume;
 import org.opensra.array.core.VolumeService;
 import org.opensra.array.daemon.Services;
 import org.opensra.array.repl.Pair;
+import org.opensra.array.repl.ReplicationBatch;
 import org.opensra.array.repl.ReplicationQueries;
 import org.opensra.array.store.Db;
 
@@ -33,6 +34,7 @@ public final class VolumeRoutes {
             Volume v = vols.create(Json.required(b, "name"), b.path("sizeBytes").asLong(), Json.text(b, "kind"));
             return Reply.created(vols.db().tx(c -> view(c, vols, v, false)));
         });
+        r.post("/api/v1/volumes/batch", q -> Json.obj("items", vols.createMany(volumeSpecs(q.body()))));
         r.get("/api/v1/volumes", q -> vols.db().tx(c -> {
             List<Map<String, Object>> out = new ArrayList<>();
             Map<String, List<Map<String, Object>>> maps = ReplicationQueries.mappingsByVolume(c);
@@ -75,6 +77,24 @@ public final class VolumeRoutes {
             return Reply.created(vols.db().tx(c -> view(c, vols, v, false)));
         });
         r.delete("/api/v1/clones/{id}", q -> Json.obj("deleted", vols.deleteClone(q.param("id"))));
+    }
+
+    /** {@code {"volumes":[{"name","sizeBytes","kind"}...]}}, at most {@link ReplicationBatch#MAX_ITEMS}. */
+    static List<VolumeService.VolumeSpec> volumeSpecs(JsonNode body) {
+        JsonNode list = body == null ? null : body.get("volumes");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw ArrayException.badRequest("field 'volumes' must be a non-empty list");
+        }
+        if (list.size() > ReplicationBatch.MAX_ITEMS) {
+            throw ArrayException.badRequest("at most " + ReplicationBatch.MAX_ITEMS + " items per call, not " + list.size());
+        }
+        List<VolumeService.VolumeSpec> out = new ArrayList<>();
+        for (JsonNode v : list) {
+            JsonNode size = v.path("sizeBytes");
+            out.add(new VolumeService.VolumeSpec(Json.text(v, "name"), size.canConvertToLong() ? size.asLong() : -1,
+                Json.text(v, "kind")));
+        }
+        return out;
     }
 
     static Map<String, Object> snapView(Snapshot s) {

@@ -49,25 +49,49 @@ final class SampleData {
         ApiClient api = s.api();
         List<String> sources = new ArrayList<>();
         List<Map<String, Object>> units = new ArrayList<>();
-        for (String name : standalone) {
-            String id = volume(api, name, "block");
-            api.post("/api/v1/replication/pairs", Json.obj("volume", id, "peer", peer));
-            sources.add(id);
+        // every volume in one batch call, labelled, then the pairs and the groups in one batch call each
+        List<String> names = new ArrayList<>(standalone);
+        groups.values().forEach(names::addAll);
+        List<Map<String, Object>> specs = new ArrayList<>();
+        for (String name : names) {
+            specs.add(Json.obj("name", name, "sizeBytes", SIZE, "kind", "block"));
         }
         if (fileVolume != null) {
-            String id = volume(api, fileVolume, "file");
-            api.post("/api/v1/replication/pairs", Json.obj("volume", id, "peer", peer));
-            api.post("/api/v1/nfs/export", Json.obj("volumes", List.of(id), "clients", List.of("127.0.0.1")));
+            specs.add(Json.obj("name", fileVolume, "sizeBytes", SIZE, "kind", "file"));
+        }
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (JsonNode item : checked(api.post("/api/v1/volumes/batch", Json.obj("volumes", specs)), "create volume")) {
+            String id = item.path("id").asText();
+            ids.put(item.path("name").asText(), id);
+            label(api, id, item.path("name").asText());
+        }
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (String name : standalone) {
+            pairs.add(Json.obj("volume", ids.get(name), "peer", peer));
+            sources.add(ids.get(name));
+        }
+        if (fileVolume != null) {
+            pairs.add(Json.obj("volume", ids.get(fileVolume), "peer", peer));
+        }
+        checked(api.post("/api/v1/replication/pairs/batch", Json.obj("pairs", pairs)), "replicate volume");
+        if (fileVolume != null) {
+            api.post("/api/v1/nfs/export", Json.obj("volumes", List.of(ids.get(fileVolume)), "clients", List.of("127.0.0.1")));
         }
         List<String> groupIds = new ArrayList<>();
+        List<Map<String, Object>> groupSpecs = new ArrayList<>();
         for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             List<String> members = new ArrayList<>();
             for (String name : group.getValue()) {
-                members.add(volume(api, name, "block"));
+                members.add(ids.get(name));
             }
-            JsonNode g = api.post("/api/v1/replication/groups", Json.obj("name", group.getKey(), "volumes", members, "peer", peer));
-            groupIds.add(g.path("id").asText());
+            groupSpecs.add(Json.obj("name", group.getKey(), "volumes", members, "peer", peer));
             sources.addAll(members);
+        }
+        if (!groupSpecs.isEmpty()) {
+            for (JsonNode g : checked(api.post("/api/v1/replication/groups/batch", Json.obj("groups", groupSpecs)),
+                "create consistency group")) {
+                groupIds.add(g.path("id").asText());
+            }
         }
         String suffix = s.arrayId().replace("array-", "");
         JsonNode h = api.post("/api/v1/hosts", Json.obj("name", host, "initiators", List.of(
@@ -95,16 +119,23 @@ final class SampleData {
         return jobs;
     }
 
-    private static String volume(ApiClient api, String name, String kind) {
-        JsonNode v = api.post("/api/v1/volumes", Json.obj("name", name, "sizeBytes", SIZE, "kind", kind));
-        String id = v.path("id").asText();
+    /** The items of a batch answer, failing with the first item's error. */
+    private static JsonNode checked(JsonNode answer, String what) {
+        for (JsonNode item : answer.path("items")) {
+            if (!item.path("ok").asBoolean()) {
+                throw new CliException(what + " failed: " + item.path("error").path("message").asText());
+            }
+        }
+        return answer.path("items");
+    }
+
+    private static void label(ApiClient api, String id, String name) {
         byte[] label = ("OpenSRA lab volume '" + name + "'\n").getBytes(StandardCharsets.UTF_8);
         byte[] block = new byte[64 * 1024];
         for (int i = 0; i < block.length; i++) {
             block[i] = label[i % label.length];
         }
         api.put("/api/v1/volumes/" + enc(id) + "/data?offset=0", out -> out.write(block));
-        return id;
     }
 
     private static void await(ApiClient api, List<String> jobs) throws InterruptedException {

@@ -30,6 +30,10 @@ public final class ReplicationConfig {
         this.arrayId = vols.ids().arrayId();
     }
 
+    VolumeService vols() {
+        return vols;
+    }
+
     public String createPair(String volumeId, String peerId, int rpo, int keep) {
         return createPairIn(volumeId, peerId, rpo, keep, null, null);
     }
@@ -54,7 +58,7 @@ public final class ReplicationConfig {
         return pairId;
     }
 
-    private Volume checkReplicable(Connection c, String volumeId) throws SQLException {
+    Volume checkReplicable(Connection c, String volumeId) throws SQLException {
         Volume v = vols.getIn(c, volumeId);
         if (!"none".equals(v.role())) {
             throw new ArrayException(ErrorCode.CONFLICT, "volume " + volumeId + " is already " + v.role(), volumeId);
@@ -62,7 +66,7 @@ public final class ReplicationConfig {
         return v;
     }
 
-    private static void checkSettings(int rpo, int keep) {
+    static void checkSettings(int rpo, int keep) {
         if (rpo < 0 || keep < 1 || keep > 1000) {
             throw ArrayException.badRequest("rpoSeconds must be >= 0 and keep between 1 and 1000");
         }
@@ -101,21 +105,84 @@ public final class ReplicationConfig {
         int keep = req.path("keep").asInt(DEFAULT_KEEP);
         String groupId = Json.text(req, "groupId");
         String groupName = Json.text(req, "groupName");
-        return vols.db().tx(c -> {
-            Pair existing = PairStore.find(c, pairId);
-            if (existing != null) {
-                return Json.obj("volumeId", existing.volumeId(), "created", false);
+        return vols.db().tx(c -> createReplicaIn(c, pairId, sourceArray, sourceVolume, name, size, kind, rpo, keep,
+            groupId, groupName));
+    }
+
+    /** Target side, many at once: every replica of the request in one transaction (idempotent by pair id). */
+    public Map<String, Object> createReplicas(JsonNode req) {
+        JsonNode items = req.path("replicas");
+        if (!items.isArray() || items.isEmpty()) {
+            throw ArrayException.badRequest("field 'replicas' must be a non-empty list");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        vols.db().tx(c -> {
+            Map<String, String> groupPoints = new java.util.HashMap<>();
+            String now = Clock.now();
+            for (JsonNode r : items) {
+                String groupId = Json.text(r, "groupId");
+                Map<String, Object> made = createReplicaIn(c, Json.required(r, "pairId"), Json.required(r, "sourceArray"),
+                    Json.required(r, "sourceVolume"), Json.required(r, "name"), r.path("sizeBytes").asLong(),
+                    r.path("kind").asText("block"), r.path("rpoSeconds").asInt(DEFAULT_RPO),
+                    r.path("keep").asInt(DEFAULT_KEEP), groupId, Json.text(r, "groupName"));
+                String emptyBase = Json.text(r, "emptySourceSnapshot");
+                if (emptyBase != null && Boolean.TRUE.equals(made.get("created"))) {
+                    String gp = groupId == null ? null : groupPoints.get(groupId);
+                    if (groupId != null && gp == null) {
+                        gp = vols.ids().next(c, "gp");
+                        groupPoints.put(groupId, gp);
+                    }
+                    made.put("synced", emptyRecoveryPoint(c, (String) made.get("volumeId"), Json.required(r, "pairId"),
+                        emptyBase, gp, now));
+                }
+                out.add(made);
             }
-            if (groupId != null && PairStore.findGroup(c, groupId) == null) {
-                Db.update(c, "INSERT INTO groups(" + Group.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?)",
-                    groupId, groupName == null ? groupId : groupName, sourceArray, Pair.TARGET, rpo, keep, "ok", null, null);
+            for (String groupId : groupPoints.keySet()) {
+                Db.update(c, "UPDATE groups SET last_sync = ? WHERE id = ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM pairs WHERE group_id = ? AND last_sync IS NULL)", now, groupId, groupId);
             }
-            Volume replica = vols.insertVolume(c, name, size, kind, "read-only", Pair.TARGET, null, null, null);
-            Db.update(c, "INSERT INTO pairs(" + Pair.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                pairId, name, groupId, replica.id(), sourceArray, sourceVolume, Pair.TARGET, rpo, keep, "ok", null, null,
-                null, null, null, 0L);
-            return Json.obj("volumeId", replica.id(), "created", true, "time", Clock.now());
+            return null;
         });
+        return Json.obj("replicas", out);
+    }
+
+    /**
+     * The initial sync of a replica whose source held no data when paired (its source snapshot
+     * {@code sourceSnapshot} is empty): the new, empty replica already equals it, so its top layer
+     * becomes the first recovery point, as a transfer of no blocks would have made it.
+     */
+    private boolean emptyRecoveryPoint(Connection c, String volumeId, String pairId, String sourceSnapshot,
+                                       String groupPoint, String now) throws SQLException {
+        Volume v = vols.getIn(c, volumeId);
+        if (org.opensra.array.store.LayerStore.allocatedBlocks(c, v.top()) != 0) {
+            return false;
+        }
+        String rpId = vols.ids().next(c, "rp");
+        Db.update(c, "INSERT INTO snapshots(" + org.opensra.array.core.Snapshot.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?)",
+            rpId, v.id(), "replica " + now, org.opensra.array.core.Snapshot.RECOVERY_POINT, v.top(), now, groupPoint,
+            sourceSnapshot);
+        long top = org.opensra.array.store.LayerStore.newLayer(c, v.top(), false);
+        Db.update(c, "UPDATE volumes SET top = ? WHERE id = ?", top, v.id());
+        Db.update(c, "UPDATE pairs SET last_sync = ?, state = 'ok', last_error = NULL WHERE id = ?", now, pairId);
+        return true;
+    }
+
+    private Map<String, Object> createReplicaIn(Connection c, String pairId, String sourceArray, String sourceVolume,
+                                                String name, long size, String kind, int rpo, int keep, String groupId,
+                                                String groupName) throws SQLException {
+        Pair existing = PairStore.find(c, pairId);
+        if (existing != null) {
+            return Json.obj("volumeId", existing.volumeId(), "created", false);
+        }
+        if (groupId != null && PairStore.findGroup(c, groupId) == null) {
+            Db.update(c, "INSERT INTO groups(" + Group.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?)",
+                groupId, groupName == null ? groupId : groupName, sourceArray, Pair.TARGET, rpo, keep, "ok", null, null);
+        }
+        Volume replica = vols.insertVolume(c, name, size, kind, "read-only", Pair.TARGET, null, null, null);
+        Db.update(c, "INSERT INTO pairs(" + Pair.COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            pairId, name, groupId, replica.id(), sourceArray, sourceVolume, Pair.TARGET, rpo, keep, "ok", null, null,
+            null, null, null, 0L);
+        return Json.obj("volumeId", replica.id(), "created", true, "time", Clock.now());
     }
 
     public static List<String> nonEmpty(List<String> a) {
