@@ -134,6 +134,13 @@ respond(qq{<AdapterInfo/>}) if !$array_cmds{$cmd} && $fault{'unknown-command-ok'
 respond(qq{<Error code="100"><Command>} . esc($cmd) . qq{</Command></Error>\n}) unless $array_cmds{$cmd};
 
 # ---------- array commands: shared state ----------
+if (!-d $addr) {
+    my $last;
+    if ($fault{'ignores-address'} && open my $la, '<', "$here/last-address") { $last = <$la>; close $la }
+    respond(error(1001, Address => $addr)) unless defined $last;
+    $addr = $last;
+}
+if (open my $la, '>', "$here/last-address") { print $la $addr; close $la }
 my $dir = dirname($addr);
 my $site = basename($addr);
 my $other = $site eq 'A' ? 'B' : 'A';
@@ -186,15 +193,16 @@ sub is_here { my ($id, $kind) = @_; my $o = $kind eq 'g' ? G($id) : V($id); retu
 if ($cmd eq 'discoverArrays') {
     my $peer = $st->{arrays}{$other};
     $peer = 'array-x' if $fault{'peer-mismatch'} && $site eq 'B';
-    respond(qq{<Arrays><Array id="$st->{arrays}{$site}"><Name>fake $site</Name><Model><Name>fake</Name><Vendor stringId="ModelVendor">Fake vendor</Vendor></Model>}
+    respond(qq{<Arrays><Array id="$st->{arrays}{$site}"><Name>fake $site</Name><Model><Name>} . ($fault{'model-not-declared'} ? 'fake-x' : 'fake') . qq{</Name><Vendor stringId="ModelVendor">Fake vendor</Vendor></Model>}
         . qq{<ReplicationSoftware><Name>fakerep</Name><Version>1</Version></ReplicationSoftware><PeerArrays><PeerArray id="$peer"/></PeerArrays></Array></Arrays>\n});
 }
 
 sub src_dev_xml {
     my ($id) = @_; my $v = V($id);
-    my $ident = $v->{state} eq 'read-write' ? '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>' : '';
+    my $ident = ($v->{state} eq 'read-write' || $fault{'demoted-with-identity'}) ? '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>' : '';
+    my $state = $fault{'source-reported-read-only'} ? 'read-only' : $v->{state};
     $ident = '<Identity><Lun>7</Lun></Identity>' if $fault{'bad-lun'} && $ident;
-    return qq{<SourceDevice id="$id" state="$v->{state}"><Name>} . esc($v->{name}) . qq{</Name><TargetDevice key="$v->{peer}"/>$ident</SourceDevice>};
+    return qq{<SourceDevice id="$id" state="$state"><Name>} . esc($v->{name}) . qq{</Name><TargetDevice key="$v->{peer}"/>$ident</SourceDevice>};
 }
 sub tgt_dev_xml {
     my ($id, $with_snap) = @_; my $v = V($id);
@@ -277,12 +285,13 @@ if ($cmd eq 'queryReplicationSettings') {
     per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? ('<ReplicationSettings><Schedule>every 5 minutes</Schedule></ReplicationSettings>') : (unknown($id)) }, 'ReplicationSettings');
 }
 if ($cmd eq 'syncOnce') {
+    ($GT, $DT, $AT) = ('TargetGroup', 'TargetDevice', 'key') if $fault{'sync-wrong-form'};
     per_item(sub {
         my ($id, $k) = @_;
         my $o = is_here($id, $k) or return (unknown($id));
         for my $dev (devs_of($id, $k)) {
             my ($src, $tgt) = $target_form ? (V($dev)->{peer}, $dev) : ($dev, V($dev)->{peer});
-            my $skip = ($fault{'sync-skips-demoted'} && (V($src)->{state} // '') eq 'read-only') || ($fault{'no-sync-from-B'} && V($src)->{site} eq 'B');
+            my $skip = ($fault{'sync-paused-during-test'} && V($tgt)->{snapshot}) || ($fault{'sync-skips-demoted'} && (V($src)->{state} // '') eq 'read-only') || ($fault{'no-sync-from-B'} && V($src)->{site} eq 'B');
             step("Replica creation of $src to $tgt (method async)", sub { copydata(file($src), file($tgt)) unless $skip });
         }
         my $sid = 'sync-' . ++$st->{seq};
@@ -371,13 +380,16 @@ if ($cmd eq 'failover') {
             return (error(1007, Object => $id, State => 'promoted')) if $fault{'failover-not-idempotent'};
             $w = qq{<Warnings><Warning code="2001"><Object>} . esc($id) . '</Object></Warning></Warnings>';
         }
-        step("Promotion of $id", sub { $o->{promoted} = 1; V($_)->{promoted} = 1 for devs_of($id, $k) });
+        step("Promotion of $id", sub {
+            $o->{promoted} = 1; V($_)->{promoted} = 1 for devs_of($id, $k);
+            if ($fault{'failover-wipes-source'}) { for my $dev (devs_of($id, $k)) { my $f = file(V($dev)->{peer}); if (-e $f) { open my $z, '>', $f; print $z "\0" x 40000; close $z } } }
+        });
         if ($k eq 'g') {
             my $m = join '', map { qq{<TargetDevice key="$_" id="$_" state="read-write"><Identity><Wwn>} . wwn($_) . '</Wwn></Identity></TargetDevice>' } members($id);
             return (rp() . "<TargetDevices>$m</TargetDevices>$w", qq{ id="$id" state="read-write"});
         }
         my $ident = $fault{'no-identity-no-warning'} ? '' : '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>';
-        return ($ident . rp() . $w, qq{ id="$id" state="read-write"});
+        return ($ident . rp() . $w, $fault{'failover-no-state'} ? qq{ id="$id"} : qq{ id="$id" state="read-write"});
     });
 }
 if ($cmd eq 'prepareReverseReplication' || $cmd eq 'prepareRestoreReplication') {

@@ -35,6 +35,9 @@ final class Context {
     final Map<String, String> settings = new HashMap<>();
     /** target key to the test copy's id reported by testFailoverStart. */
     final Map<String, String> snapshots = new HashMap<>();
+    /** Array model names and replication software names queryCapabilities declares (CAP-1). */
+    final Set<String> declaredModels = new java.util.HashSet<>();
+    final Set<String> declaredSoftwares = new java.util.HashSet<>();
     /** Object ids, keys and names containing a blank, seen in discovery (LOG-3). */
     final Set<String> blankNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

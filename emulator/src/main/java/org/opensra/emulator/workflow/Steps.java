@@ -89,8 +89,10 @@ final class Steps {
             Invocation inv = s.array("syncOnce",
                     Params.of("syncOnce", s.arrayId(), c.other(s).arrayId(), items.xml("    ")));
             c.require("SYNC-1", inv, "syncOnce (" + why + ")");
+            if (!sameForm(inv, items.form(), "syncOnce (" + why + ")")) {
+                return false;
+            }
             var res = Completeness.check(c.v, inv, items);
-            c.v.pass("SYNC-4");
             Map<String, String> groupSync = new LinkedHashMap<>();
             Map<String, String> deviceSync = new LinkedHashMap<>();
             Map<String, Long> estimates = new HashMap<>();
@@ -134,6 +136,21 @@ final class Steps {
         return ok;
     }
 
+    /**
+     * SYNC-4: at the source the results name groups and devices by id (ConsistencyGroups, SourceDevices), at the
+     * target by key (TargetGroups, TargetDevices), as the request did. A response in the other form is judged here
+     * alone: its items are not looked for again (RESP-1).
+     */
+    private boolean sameForm(Invocation inv, ItemForm form, String what) {
+        Element results = inv.root().flatMap(r -> path(r, org.opensra.emulator.check.ResultNames.of(inv.command())))
+                .orElse(null);
+        List<String> other = children(results).stream().map(Xml::local)
+                .filter(n -> !n.equals(form.groupContainer) && !n.equals(form.deviceContainer)).toList();
+        return c.v.check("SYNC-4", other.isEmpty(), what + " was asked in the " + (form == ItemForm.SOURCE
+                ? "source form (ConsistencyGroups, SourceDevices by id)" : "target form (TargetGroups, TargetDevices by key)")
+                + " but answers with " + other, inv);
+    }
+
     /** TOL-1a: SRM accepts InProgress and completed too, but the syncOnce table writes inProgress and complete. */
     private void writtenStatus(Invocation inv, String status) {
         if (status != null && SYNC_STATUSES.contains(status.trim())) {
@@ -160,6 +177,9 @@ final class Steps {
                     c.other(s).arrayId(), pending.xml("    ", g -> " syncId=\"" + esc(groups.get(g)) + "\"", g -> "",
                             d -> " syncId=\"" + esc(devices.get(d)) + "\"", d -> "")));
             c.require("SYNC-3", inv, "querySyncStatus (" + why + ")");
+            if (!sameForm(inv, form, "querySyncStatus (" + why + ")")) {
+                return false;
+            }
             var res = Completeness.check(c.v, inv, pending);
             estimates.clear();
             for (var e : res.all().entrySet()) {

@@ -145,7 +145,27 @@ public final class Workflows {
         states.replicating("DD-2", da, db, c.repl);
         concurrentDiscovery(da, db);
         deviceNameFilter();
+        connectionValuesUsed();
     }
+
+    /**
+     * CONN-2: the SRA works with the Connections values of each request: with every address replaced by one that
+     * names no array (RFC 6761 ".invalid"), discoverArrays must be an Error, not the arrays of an earlier connection.
+     */
+    private void connectionValuesUsed() {
+        var base = c.a.config().connection();
+        var addresses = new java.util.HashMap<String, String>();
+        base.addresses().keySet().forEach(k -> addresses.put(k, NO_SUCH_ARRAY));
+        var wrong = new org.opensra.emulator.site.ConnectionValues(base.id(), addresses, base.username(),
+                base.password(), base.opaques());
+        Invocation inv = c.a.array("discoverArrays", null, wrong);
+        boolean arrays = inv.root().flatMap(r -> org.opensra.emulator.xml.Xml.path(r, "Arrays"))
+                .map(x -> !org.opensra.emulator.xml.Xml.children(x, "Array").isEmpty()).orElse(false);
+        c.v.check("CONN-2", Context.topError(inv).isPresent() && !arrays, "discoverArrays with every Address set to "
+                + NO_SUCH_ARRAY + " must be an Error; the SRA answered as if it had reached an array", inv);
+    }
+
+    static final String NO_SUCH_ARRAY = "srm-emulator-no-such-array.invalid";
 
     /** INV-7: several discoverDevices at once at both sites give the same results as one at a time. */
     private void concurrentDiscovery(Discovery.Discovered da, Discovery.Discovered db) {
@@ -224,9 +244,16 @@ public final class Workflows {
         }
         testCopiesAreDistinct(start, written);
         steps.testFailoverStartAgain();
-        // TF-3: replication continues while the test copy exists
+        // TF-3: replication continues while the test copy exists: new writes reach the replicas
+        Map<String, byte[]> duringTest = writeSources("during-test-" + c.protectedSite.name());
         boolean syncedDuring = steps.sync("during test");
         c.v.check("TF-3", !syncedBefore || syncedDuring, "sync failed while a test failover was running", null);
+        if (syncedDuring && c.data.enabled()) {
+            for (var d : c.repl.allDevices()) {
+                c.data.expect("TF-3", c.recoverySite, d.targetKey(), duringTest.get(d.sourceId()),
+                        "a sync during a test failover must still replicate (writes made during the test)", start);
+            }
+        }
         steps.testFailoverStop("");
         steps.testFailoverStop(" (repeated)");
         var after = both();
@@ -282,8 +309,9 @@ public final class Workflows {
                     c.data.expect("SYNC-6", c.recoverySite, pid, written.get(dev.sourceId()),
                             "promoted device should hold every write made before prepareFailover", fo);
                 }
+                c.data.expect("FO-6", c.protectedSite, dev.sourceId(), written.get(dev.sourceId()),
+                        "failover must keep the original device intact", fo);
             }
-            c.v.pass("FO-6");
         }
     }
 
