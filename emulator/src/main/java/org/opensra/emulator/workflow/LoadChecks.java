@@ -187,6 +187,11 @@ final class LoadChecks {
             for (Element p : props) {
                 c.v.check("CAP-6", attr(p, "name") != null && !p.getTextContent().trim().isEmpty(),
                         "CustomProperty needs a name and an English label", inv);
+                c.v.check("CAP-6", attr(p, "stringId") != null && !attr(p, "stringId").isBlank(), "CustomProperty "
+                        + attr(p, "name") + " needs a stringId (SRM shows its label translated)", inv);
+                if (attr(p, "name") != null) {
+                    c.declaredProperties.add(attr(p, "name").trim());
+                }
             }
         }
     }
