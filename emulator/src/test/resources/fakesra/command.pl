@@ -40,7 +40,7 @@ logm("$SIG") unless $fault{'no-signature'};
 logm("command $cmd");
 logm("bytes \xff\xfe from a non-UTF-8 log") if $fault{'log-not-utf8'};
 print "a line without a time stamp\n" if $fault{'no-timestamp'};
-{ my ($u) = $req =~ m{<Username>([^<]*)</Username>}; logm("logged in as $u") if $fault{'username-in-log'} && defined $u; }
+{ my ($u) = $req =~ m{<Username>\s*([^<]*?)\s*</Username>}; logm("logged in as $u") if $fault{'username-in-log'} && defined $u; }
 logm("connection password $pw") if $fault{'password-in-log'} && defined $pw;
 
 sub progress {

@@ -7,7 +7,6 @@ import static org.opensra.emulator.xml.Xml.path;
 import static org.opensra.emulator.xml.Xml.text;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opensra.emulator.check.Completeness;
@@ -34,9 +33,9 @@ final class DetailChecks {
             return;
         }
         Site p = c.protectedSite;
-        List<String> ids = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         c.repl.allDevices().forEach(d -> ids.add(d.sourceId()));
-        ItemSet items = new ItemSet(ItemForm.DEVICES, List.of(), ids).plusDevice(Steps.BOGUS_KEY);
+        ItemSet items = new ItemSet(ItemForm.DEVICES, List.of(), List.copyOf(ids)).plusDevice(Steps.BOGUS_KEY);
         Invocation inv = p.array("queryDeviceDetails", Params.of("queryDeviceDetails", p.arrayId(), null,
                 items.xml("    ")));
         c.require("DET-1", inv, "queryDeviceDetails");
