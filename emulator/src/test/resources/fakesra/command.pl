@@ -28,6 +28,7 @@ my ($statusf) = $req =~ m{<StatusFile>([^<]*)</StatusFile>};
 my ($addr) = $req =~ m{<Address id="[^"]*">([^<]*)</Address>};
 my ($pw) = $req =~ m{<Password>([^<]*)</Password>};
 my ($array_id) = $req =~ m{<ArrayId>([^<]*)</ArrayId>};
+unless ($fault{'strict-text'}) { for ($addr, $array_id) { s/^\s+|\s+$//g if defined } }
 my ($prefix) = $req =~ m{<Opaque id="deviceNamePrefix">([^<]*)</Opaque>};
 $prefix = undef if $fault{'filter-ignored'};
 $cmd //= '';
@@ -39,7 +40,7 @@ logm("$SIG") unless $fault{'no-signature'};
 logm("command $cmd");
 logm("bytes \xff\xfe from a non-UTF-8 log") if $fault{'log-not-utf8'};
 print "a line without a time stamp\n" if $fault{'no-timestamp'};
-{ my ($u) = $req =~ m{<Username>([^<]*)</Username>}; logm("logged in as $u") if $fault{'username-in-log'} && defined $u; }
+{ my ($u) = $req =~ m{<Username>\s*([^<]*?)\s*</Username>}; logm("logged in as $u") if $fault{'username-in-log'} && defined $u; }
 logm("connection password $pw") if $fault{'password-in-log'} && defined $pw;
 
 sub progress {
@@ -78,10 +79,10 @@ respond(error(1009, Reason => 'request is not well-formed')) if $req !~ m{</Comm
 my @locales = qw(de ja);
 my %strings = (AdapterName => 'Fake SRA', AdapterVendor => 'OpenSRA tests', ConnTitle => 'Fake array',
     ConnHint => 'Folder of a fake array', AddrTitle => 'Array folder', AddrHint => 'DIR/site',
-    FilterTitle => 'Device name prefix', FilterHint => 'Only devices whose name starts with it', UserTitle => 'Username', UserHint => 'Any', PwTitle => 'Password', PwHint => 'Any', ModelVendor => 'Fake vendor');
+    FilterTitle => 'Device name prefix', FilterHint => 'Only devices whose name starts with it', UserTitle => 'Username', UserHint => 'Any', PwTitle => 'Password', PwHint => 'Any', ModelVendor => 'Fake vendor', PropName => 'Device name', PropRole => 'Replication role');
 my %errors = (1009 => 'Malformed request: {Reason}', 1001 => 'Array {Address} unreachable', 1004 => 'Unknown device {DeviceId}', 1005 => 'Unknown key {Key}',
     1007 => 'Object {Object} in state {State}', 1011 => 'Test already running on {Key}', 1015 => 'Unknown sync {SyncId}');
-my %warnings = (2001 => '{Object} already in the requested state', 2004 => '{Object} peer already failed over',
+my %warnings = (2001 => '{Object} already in the requested state', 2004 => '{Object} peer already failed over', 2003 => 'Replication settings of {Object} are not valid: set them by hand',
     2006 => 'Nothing to stop for {Key}');
 for my $c (keys %errors) { $strings{"Desc$c"} = $errors{$c}; $strings{"Fix$c"} = "Fix $c" }
 for my $c (keys %warnings) { $strings{"Desc$c"} = $warnings{$c}; $strings{"Fix$c"} = "Fix $c" }
@@ -99,6 +100,10 @@ if ($cmd eq 'queryCapabilities') {
     my $cmds = join '', map { qq{<Command name="$_"/>} } @c;
     $cmds .= $fault{'bad-exec-location'} ? q{<Command name="failover"><ExecutionLocation>target</ExecutionLocation></Command>} : q{<Command name="failover"/>};
     $cmds .= q{<Command name="querySyncStatus"/>} unless $fault{'cap-inconsistent'};
+    $cmds .= q{<Command name="queryRecoveryPoints"/>};
+    $cmds .= q{<Command name="queryDeviceDetails"><CustomProperties>}
+        . q{<CustomProperty name="name"} . ($fault{'property-without-stringid'} ? '' : q{ stringId="PropName"}) . q{>Device name</CustomProperty>}
+        . q{<CustomProperty name="role" stringId="PropRole">Replication role</CustomProperty></CustomProperties></Command>};
     $cmds .= $fault{'no-locales'} ? q{<Command name="queryStrings"/>}
         : q{<Command name="queryStrings"><Locales>} . join('', map { qq{<Locale id="$_"/>} } @locales) . q{</Locales></Command>};
     respond(qq{<AdapterCapabilities><ReplicationSoftwares><ReplicationSoftware><Name>fakerep</Name><Version>1</Version></ReplicationSoftware></ReplicationSoftwares>}
@@ -127,13 +132,20 @@ if ($cmd eq 'queryStrings') {
     shift @ids if $fault{'untranslated'} && $loc eq 'de';
     respond(qq{<Strings locale="$loc">} . join('', map { qq{<String id="$_">[$loc] } . esc($strings{$_}) . "</String>" } @ids) . "</Strings>\n");
 }
-my %array_cmds = map { $_ => 1 } qw(discoverArrays discoverDevices queryReplicationSettings syncOnce querySyncStatus
+my %array_cmds = map { $_ => 1 } qw(discoverArrays discoverDevices queryReplicationSettings syncOnce querySyncStatus queryDeviceDetails queryRecoveryPoints
     checkTestFailoverStart testFailoverStart testFailoverStop checkFailover prepareFailover failover
     prepareReverseReplication reverseReplication prepareRestoreReplication restoreReplication);
 respond(qq{<AdapterInfo/>}) if !$array_cmds{$cmd} && $fault{'unknown-command-ok'};
 respond(qq{<Error code="100"><Command>} . esc($cmd) . qq{</Command></Error>\n}) unless $array_cmds{$cmd};
 
 # ---------- array commands: shared state ----------
+if (!-d $addr) {
+    my $last;
+    if ($fault{'ignores-address'} && open my $la, '<', "$here/last-address") { $last = <$la>; close $la }
+    respond(error(1001, Address => $addr)) unless defined $last;
+    $addr = $last;
+}
+if (open my $la, '>', "$here/last-address") { print $la $addr; close $la }
 my $dir = dirname($addr);
 my $site = basename($addr);
 my $other = $site eq 'A' ? 'B' : 'A';
@@ -171,7 +183,7 @@ sub G { $st->{groups}{$_[0]} }
 sub file { my ($id) = @_; my $v = V($id) // {}; return "$dir/" . ($v->{site} // $site) . "/$id" }
 sub wwn { my $h = 0; $h = ($h * 31 + ord) % 4294967291 for split //, $_[0]; sprintf('60:0a:%08x', $h) }
 sub copydata { my ($from, $to) = @_; mkdir dirname($to); if (-e $from) { copy($from, $to) or die "copy $from $to: $!" } else { unlink $to } }
-sub rp { my $t = $fault{'no-recovery-point'} && $cmd eq 'failover' ? '2009-07-10T02:00:00Z' : $fault{'bad-rp-time'} && $cmd eq 'testFailoverStart' ? stamp(1, '%04d/%02d/%02d %02d:%02d:%02d') : stamp(1, '%04d-%02d-%02dT%02d:%02d:%02dZ'); qq{<RecoveryPoint id="latest"><Time>$t</Time></RecoveryPoint>} }
+sub rp { my $id = $_[0] // 'latest'; my $t = $fault{'no-recovery-point'} && $cmd eq 'failover' ? '2009-07-10T02:00:00Z' : $fault{'bad-rp-time'} && $cmd eq 'testFailoverStart' ? stamp(1, '%04d/%02d/%02d %02d:%02d:%02d') : stamp(1, '%04d-%02d-%02dT%02d:%02d:%02dZ'); qq{<RecoveryPoint id="} . esc($id) . qq{"><Time>$t</Time></RecoveryPoint>} }
 sub step { my ($what, $code) = @_; $what = 'step' if $fault{'silent-steps'} && $cmd eq 'prepareFailover'; logm("Commence: $what"); $code->(); logm("Complete: $what") unless $fault{'unpaired-commence'} && $cmd eq 'failover'; }
 
 sub items {    # ([groups], [devices]) from the request, by attribute (id or key)
@@ -186,15 +198,16 @@ sub is_here { my ($id, $kind) = @_; my $o = $kind eq 'g' ? G($id) : V($id); retu
 if ($cmd eq 'discoverArrays') {
     my $peer = $st->{arrays}{$other};
     $peer = 'array-x' if $fault{'peer-mismatch'} && $site eq 'B';
-    respond(qq{<Arrays><Array id="$st->{arrays}{$site}"><Name>fake $site</Name><Model><Name>fake</Name><Vendor stringId="ModelVendor">Fake vendor</Vendor></Model>}
+    respond(qq{<Arrays><Array id="$st->{arrays}{$site}"><Name>fake $site</Name><Model><Name>} . ($fault{'model-not-declared'} ? 'fake-x' : 'fake') . qq{</Name><Vendor stringId="ModelVendor">Fake vendor</Vendor></Model>}
         . qq{<ReplicationSoftware><Name>fakerep</Name><Version>1</Version></ReplicationSoftware><PeerArrays><PeerArray id="$peer"/></PeerArrays></Array></Arrays>\n});
 }
 
 sub src_dev_xml {
     my ($id) = @_; my $v = V($id);
-    my $ident = $v->{state} eq 'read-write' ? '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>' : '';
+    my $ident = (($v->{state} eq 'read-write' && !$v->{unpresented}) || $fault{'demoted-with-identity'}) ? '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>' : '';
+    my $state = $fault{'source-reported-read-only'} ? 'read-only' : $v->{state};
     $ident = '<Identity><Lun>7</Lun></Identity>' if $fault{'bad-lun'} && $ident;
-    return qq{<SourceDevice id="$id" state="$v->{state}"><Name>} . esc($v->{name}) . qq{</Name><TargetDevice key="$v->{peer}"/>$ident</SourceDevice>};
+    return qq{<SourceDevice id="$id" state="$state"><Name>} . esc($v->{name}) . qq{</Name><TargetDevice key="$v->{peer}"/>$ident</SourceDevice>};
 }
 sub tgt_dev_xml {
     my ($id, $with_snap) = @_; my $v = V($id);
@@ -248,7 +261,7 @@ if ($cmd eq 'discoverDevices') {
 # per-item responses: source form (id) or target form (key)
 my $target_form = $req =~ m{<(?:TargetGroups|TargetDevices)>};
 my ($GT, $DT, $AT) = $target_form ? ('TargetGroup', 'TargetDevice', 'key') : ('ConsistencyGroup', 'SourceDevice', 'id');
-($GT, $DT, $AT) = ('ConsistencyGroup', 'Device', 'id') if $cmd =~ /Replication$/;
+($GT, $DT, $AT) = ('ConsistencyGroup', 'Device', 'id') if $cmd =~ /Replication$/ || $cmd eq 'queryDeviceDetails';
 my ($gs, $ds) = items($GT, $DT, $AT);
 my $results = ucfirst($cmd) . 'Results';
 sub per_item {
@@ -276,13 +289,29 @@ if ($cmd eq 'queryReplicationSettings') {
     respond(error(1007, Object => 'replication settings', State => 'unavailable')) if $fault{'rs-missing'};
     per_item(sub { my ($id, $k) = @_; is_here($id, $k) ? ('<ReplicationSettings><Schedule>every 5 minutes</Schedule></ReplicationSettings>') : (unknown($id)) }, 'ReplicationSettings');
 }
+if ($cmd eq 'queryDeviceDetails') {
+    per_item(sub {
+        my ($id) = @_;
+        my $v = is_here($id, 'd') or return (unknown($id));
+        my $role = $fault{'details-undeclared-property'} ? 'colour' : 'role';
+        return (qq{<CustomProperties><CustomProperty name="name" value="} . esc($v->{name}) . qq{"/><CustomProperty name="$role" value="$v->{role}"/></CustomProperties>});
+    }, 'DeviceDetails');
+}
+if ($cmd eq 'queryRecoveryPoints') {
+    per_item(sub {
+        my ($id, $k) = @_;
+        is_here($id, $k) or return (unknown($id));
+        return ('<RecoveryPoints>' . rp("rp-$id") . '</RecoveryPoints>');
+    });
+}
 if ($cmd eq 'syncOnce') {
+    ($GT, $DT, $AT) = ('TargetGroup', 'TargetDevice', 'key') if $fault{'sync-wrong-form'};
     per_item(sub {
         my ($id, $k) = @_;
         my $o = is_here($id, $k) or return (unknown($id));
         for my $dev (devs_of($id, $k)) {
             my ($src, $tgt) = $target_form ? (V($dev)->{peer}, $dev) : ($dev, V($dev)->{peer});
-            my $skip = ($fault{'sync-skips-demoted'} && (V($src)->{state} // '') eq 'read-only') || ($fault{'no-sync-from-B'} && V($src)->{site} eq 'B');
+            my $skip = ($fault{'sync-paused-during-test'} && V($tgt)->{snapshot}) || ($fault{'sync-skips-demoted'} && (V($src)->{state} // '') eq 'read-only') || ($fault{'no-sync-from-B'} && V($src)->{site} eq 'B');
             step("Replica creation of $src to $tgt (method async)", sub { copydata(file($src), file($tgt)) unless $skip });
         }
         my $sid = 'sync-' . ++$st->{seq};
@@ -309,6 +338,9 @@ if ($cmd eq 'testFailoverStart') {
         my ($id, $k) = @_;
         my $o = is_here($id, $k) or return (unknown($id));
         return (error(1011, Key => $id)) if $o->{snapshot} && !$fault{'second-test-ok'};
+        my ($point) = $req =~ m{<$GT $AT="\Q$id\E">\s*<RecoveryPoint id="([^"]*)"};
+        ($point) = $req =~ m{<$DT $AT="\Q$id\E">(?:(?!</$DT>).)*?<RecoveryPoint id="([^"]*)"}s unless defined $point;
+        $point = undef if $fault{'ignores-recovery-point'};
         my $x = '';
         for my $dev (devs_of($id, $k)) {
             my $snap = $fault{'test-copy-is-replica'} ? $dev : "$dev-snap";
@@ -318,9 +350,9 @@ if ($cmd eq 'testFailoverStart') {
             });
             V($dev)->{snapshot} = $snap;
             $x .= $k eq 'g' ? qq{<TargetDevice key="$dev"><Snapshot id="$snap"><Identity><Wwn>} . wwn($snap) . '</Wwn></Identity></Snapshot></TargetDevice>'
-                            : qq{<Snapshot id="$snap"><Identity><Wwn>} . wwn($snap) . '</Wwn></Identity>' . rp() . '</Snapshot>';
+                            : qq{<Snapshot id="$snap"><Identity><Wwn>} . wwn($snap) . '</Wwn></Identity>' . rp($point) . '</Snapshot>';
         }
-        if ($k eq 'g') { $o->{snapshot} = "$id-snap"; return (qq{<Snapshot id="$id-snap">} . rp() . "<TargetDevices>$x</TargetDevices></Snapshot>") }
+        if ($k eq 'g') { $o->{snapshot} = "$id-snap"; return (qq{<Snapshot id="$id-snap">} . rp($point) . "<TargetDevices>$x</TargetDevices></Snapshot>") }
         return ($x);
     });
 }
@@ -371,42 +403,65 @@ if ($cmd eq 'failover') {
             return (error(1007, Object => $id, State => 'promoted')) if $fault{'failover-not-idempotent'};
             $w = qq{<Warnings><Warning code="2001"><Object>} . esc($id) . '</Object></Warning></Warnings>';
         }
-        step("Promotion of $id", sub { $o->{promoted} = 1; V($_)->{promoted} = 1 for devs_of($id, $k) });
+        step("Promotion of $id", sub {
+            $o->{promoted} = 1; V($_)->{promoted} = 1 for devs_of($id, $k);
+            if ($fault{'failover-wipes-source'}) { for my $dev (devs_of($id, $k)) { my $f = file(V($dev)->{peer}); if (-e $f) { open my $z, '>', $f; print $z "\0" x 40000; close $z } } }
+        });
         if ($k eq 'g') {
             my $m = join '', map { qq{<TargetDevice key="$_" id="$_" state="read-write"><Identity><Wwn>} . wwn($_) . '</Wwn></Identity></TargetDevice>' } members($id);
             return (rp() . "<TargetDevices>$m</TargetDevices>$w", qq{ id="$id" state="read-write"});
         }
         my $ident = $fault{'no-identity-no-warning'} ? '' : '<Identity><Wwn>' . wwn($id) . '</Wwn></Identity>';
-        return ($ident . rp() . $w, qq{ id="$id" state="read-write"});
+        return ($ident . rp() . $w, $fault{'failover-no-state'} ? qq{ id="$id"} : qq{ id="$id" state="read-write"});
     });
 }
 if ($cmd eq 'prepareReverseReplication' || $cmd eq 'prepareRestoreReplication') {
     per_item(sub { my ($id, $k) = @_; is_here($id, $k) or return (unknown($id)); step("$cmd: checking $id", sub {}); ('<Success/>') });
 }
+sub settings_warning {
+    my ($id) = @_;
+    my ($inner) = $req =~ m{<(?:ConsistencyGroup|Device) id="\Q$id\E">(.*?)</(?:ConsistencyGroup|Device)>}s;
+    return '' unless defined $inner && $inner =~ /<ReplicationSettings/;
+    if ($inner =~ m{<Schedule>([^<]*)</Schedule>}) {
+        logm("Replication settings given for $id: schedule \"$1\"") unless $fault{'settings-not-logged'};
+        return '';
+    }
+    logm("WARNING: the replication settings of $id are not valid");
+    return '' if $fault{'invalid-settings-no-warning'} && $cmd eq 'reverseReplication';
+    return qq{<Warnings><Warning code="2003"><Object>} . esc($id) . '</Object></Warning></Warnings>';
+}
+# a wrong id convention (REV-6, RES-5): takes every id for the other site's and works on its peer
+sub peer_id { my ($id, $k) = @_; my $o = $k eq 'g' ? G($id) : V($id); return $o ? $o->{peer} : $id }
 if ($cmd eq 'reverseReplication') {
     per_item(sub {
         my ($id, $k) = @_;
+        $id = peer_id($id, $k) if $fault{'reverse-wants-original-ids'};
         my $o = is_here($id, $k) or return (unknown($id));
         return (error(1007, Object => $id, State => 'source')) if $o->{role} eq 'source' && $fault{'reverse-not-idempotent'};
         return ('<Success/><Warnings><Warning code="2001"><Object>' . esc($id) . '</Object></Warning></Warnings>') if $o->{role} eq 'source';
+        my $sw = settings_warning($id);
         step("Replication reversal of $id toward $o->{peer}", sub {
             return if $fault{'reverse-noop'};
             my @pairs = $k eq 'g' ? ([$o, G($o->{peer})], map { [V($_), V(V($_)->{peer})] } members($id)) : ([$o, V($o->{peer})]);
             for my $pr (@pairs) {
                 my ($n, $old) = @$pr;
                 $n->{role} = 'source'; $n->{state} = 'read-write'; delete $n->{promoted};
+                $n->{unpresented} = 1 if $fault{'reverse-unpresents'};
                 $old->{role} = 'target'; delete $old->{state};
             }
         });
-        return ('<Success/>');
+        return ('<Success/>' . $sw);
     });
 }
 if ($cmd eq 'restoreReplication') {
     per_item(sub {
         my ($id, $k) = @_;
+        $id = peer_id($id, $k) if $fault{'restore-wants-promoted-ids'};
         my $o = is_here($id, $k) or return (unknown($id));
         my $peer = $k eq 'g' ? G($o->{peer}) : V($o->{peer});
         return (error(1007, Object => $id, State => 'restored')) if $fault{'restore-not-idempotent'} && $o->{state} eq 'read-write' && !$peer->{promoted};
+        my $sw = settings_warning($id);
+        $sw = '' if $fault{'restore-invalid-settings-no-warning'};
         step("Restore of source $id and reset of target $o->{peer}", sub {
             $o->{state} = 'read-write' unless $fault{'restore-not-writable'}; delete $peer->{promoted};
             for my $dev (devs_of($id, $k)) {
@@ -415,7 +470,7 @@ if ($cmd eq 'restoreReplication') {
                 if ($fault{'restore-copies-back'}) { copydata(file(V($dev)->{peer}), file($dev)) } else { copydata(file($dev), file(V($dev)->{peer})) }
             }
         });
-        return ('<Success/>');
+        return ('<Success/>' . $sw);
     });
 }
 respond(error(1007, Object => $cmd, State => 'unhandled'));

@@ -35,6 +35,15 @@ final class Context {
     final Map<String, String> settings = new HashMap<>();
     /** target key to the test copy's id reported by testFailoverStart. */
     final Map<String, String> snapshots = new HashMap<>();
+    /** Array model names and replication software names queryCapabilities declares (CAP-1). */
+    final Set<String> declaredModels = new java.util.HashSet<>();
+    final Set<String> declaredSoftwares = new java.util.HashSet<>();
+    /** The CustomProperty names queryCapabilities declares for queryDeviceDetails (CAP-6, DET-1). */
+    final Set<String> declaredProperties = new java.util.HashSet<>();
+    /** target key to the recovery point id queryRecoveryPoints offered, asked for in testFailoverStart (RP-2). */
+    final Map<String, String> requestedPoints = new HashMap<>();
+    /** target keys whose failover result carried an Identity: presented to hosts (REV-3). */
+    final Set<String> presented = new java.util.HashSet<>();
     /** Object ids, keys and names containing a blank, seen in discovery (LOG-3). */
     final Set<String> blankNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

@@ -64,6 +64,18 @@ final class Discovery {
             c.v.check("DA-1", !peers.isEmpty(), "Array " + id + " lists no PeerArrays", inv);
             out.put(id, peers);
             path(a, "Model", "Vendor").ifPresent(v -> checkTranslated(inv, v));
+            // CAP-1: what the arrays say they are is among what queryCapabilities declares
+            String model = path(a, "Model", "Name").map(m -> m.getTextContent().trim()).orElse(null);
+            String software = path(a, "ReplicationSoftware", "Name").map(m -> m.getTextContent().trim()).orElse(null);
+            if (model != null) {
+                c.v.check("CAP-1", c.declaredModels.contains(model), "Array " + id + " is of Model " + model
+                        + ", which queryCapabilities' ArrayModels " + c.declaredModels + " does not list", inv);
+            }
+            if (software != null) {
+                c.v.check("CAP-1", c.declaredSoftwares.contains(software), "Array " + id + " runs ReplicationSoftware "
+                        + software + ", which queryCapabilities' ReplicationSoftwares " + c.declaredSoftwares
+                        + " does not list", inv);
+            }
         }
         return out;
     }

@@ -136,6 +136,12 @@ final class LoadChecks {
         for (String part : List.of("ReplicationSoftwares", "ArrayModels", "Features", "Commands")) {
             c.v.check("CAP-1", path(ac, part).isPresent(), "AdapterCapabilities lacks " + part, inv);
         }
+        for (Element m : children(path(ac, "ArrayModels").orElse(null), "ArrayModel")) {
+            c.declaredModels.add(text(m, "Name"));
+        }
+        for (Element r : children(path(ac, "ReplicationSoftwares").orElse(null), "ReplicationSoftware")) {
+            c.declaredSoftwares.add(text(r, "Name"));
+        }
         Element features = path(ac, "Features").orElse(null);
         List<Element> protocols = features == null ? List.of()
                 : children(path(features, "Protocols").orElse(null), "Protocol");
@@ -181,6 +187,11 @@ final class LoadChecks {
             for (Element p : props) {
                 c.v.check("CAP-6", attr(p, "name") != null && !p.getTextContent().trim().isEmpty(),
                         "CustomProperty needs a name and an English label", inv);
+                c.v.check("CAP-6", attr(p, "stringId") != null && !attr(p, "stringId").isBlank(), "CustomProperty "
+                        + attr(p, "name") + " needs a stringId (SRM shows its label translated)", inv);
+                if (attr(p, "name") != null) {
+                    c.declaredProperties.add(attr(p, "name").trim());
+                }
             }
         }
     }

@@ -59,6 +59,13 @@ public final class Site {
         return inv;
     }
 
+    /** An array command with this site's Connections, its request rewritten as real SRM writes it (TOL-1). */
+    public Invocation arrayRewritten(String command, String parameters, java.util.function.UnaryOperator<String> rewrite) {
+        Invocation inv = runner.run(name(), command, config.connection(), parameters, rewrite);
+        checks.apply(inv, config.connection());
+        return inv;
+    }
+
     /** An array command with this site's Connections. */
     public Invocation array(String command, String parameters) {
         if (kills != null) {

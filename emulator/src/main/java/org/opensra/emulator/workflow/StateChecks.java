@@ -82,7 +82,7 @@ final class StateChecks {
         }
     }
 
-    /** DD-4 / DD-6 after prepareFailover: sources read-only, without Identity. */
+    /** After prepareFailover: sources made read-only (PF-1, DD-6 for groups), reported without Identity (DD-4). */
     void demoted(Discovery.Discovered p, Replication repl) {
         Inventory ip = p.inventory();
         for (var g : repl.groups()) {
@@ -95,9 +95,11 @@ final class StateChecks {
             Optional<SourceDev> sd = ip.sourceDevice(d.sourceId());
             if (c.v.check("DD-4", sd.isPresent(), "SourceDevice " + d.sourceId()
                     + " vanished after prepareFailover (a demoted source is still reported)", p.invocation())) {
-                c.v.check("DD-4", "read-only".equals(sd.get().state()) && !sd.get().identity(), "SourceDevice "
-                        + d.sourceId() + " should be read-only without Identity after prepareFailover, is "
-                        + sd.get().state() + (sd.get().identity() ? " with Identity" : ""), p.invocation());
+                boolean readOnly = "read-only".equals(sd.get().state());
+                c.v.check("PF-1", readOnly, "SourceDevice " + d.sourceId() + " should be read-only after "
+                        + "prepareFailover, is " + sd.get().state(), p.invocation());
+                c.v.check("DD-4", !readOnly || !sd.get().identity(), "SourceDevice " + d.sourceId()
+                        + " is a demoted source (read-only) but still reported with an Identity", p.invocation());
             }
         }
     }

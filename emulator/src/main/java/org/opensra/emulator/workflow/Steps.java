@@ -14,205 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opensra.emulator.check.Completeness;
-import org.opensra.emulator.model.ItemForm;
 import org.opensra.emulator.model.ItemSet;
 import org.opensra.emulator.sra.Invocation;
-import org.opensra.emulator.xml.Xml;
 import org.w3c.dom.Element;
 
-/** The per-item SRM commands with their checks: settings, sync, test, prepareFailover, failover, reverse, restore. */
+/** The per-item SRM commands of test and failover with their checks: check*, testFailover*, prepareFailover, failover. */
 final class Steps {
     static final String BOGUS_KEY = "srm-emulator-no-such-key";
     private static final String INITIATOR_GROUP = "srm-emulator-esx";
     private static final String INITIATOR = "iqn.1998-01.com.vmware:srm-emulator-esx01";
-    private static final Set<String> SYNC_STATUSES = Set.of("inProgress", "InProgress", "complete", "completed");
 
     private final Context c;
     private final java.time.Instant started = java.time.Instant.now();
 
     Steps(Context c) {
         this.c = c;
-    }
-
-    /** Where syncOnce, querySyncStatus and queryReplicationSettings run (CAP-4). */
-    Site syncSite() {
-        return c.caps.runsAtTarget("syncOnce") ? c.recoverySite : c.protectedSite;
-    }
-
-    private ItemSet itemsAt(Site s) {
-        return s == c.protectedSite ? c.repl.sourceItems() : c.repl.targetItems();
-    }
-
-    /** queryReplicationSettings at the sync location; keeps the settings per item for reverse/restore (RS-1). */
-    void replicationSettings() {
-        if (!c.caps.supports("queryReplicationSettings")) {
-            c.v.notRun("RS-1", "queryReplicationSettings not supported");
-            return;
-        }
-        Site s = syncSite();
-        ItemSet items = itemsAt(s);
-        Invocation inv = s.array("queryReplicationSettings",
-                Params.of("queryReplicationSettings", s.arrayId(), c.other(s).arrayId(), items.xml("    ")));
-        c.require("RS-1", inv, "queryReplicationSettings");
-        var res = Completeness.check(c.v, inv, items);
-        boolean atSource = s == c.protectedSite;
-        for (var g : c.repl.groups()) {
-            Element item = res.groups().get(atSource ? g.sourceId() : g.targetKey());
-            keep(inv, item, "G:" + g.sourceId());
-        }
-        for (var d : c.repl.devices()) {
-            Element item = res.devices().get(atSource ? d.sourceId() : d.targetKey());
-            keep(inv, item, "D:" + d.sourceId());
-        }
-    }
-
-    private void keep(Invocation inv, Element item, String key) {
-        if (item == null) {
-            return;
-        }
-        Optional<Element> rs = child(item, "ReplicationSettings");
-        c.v.check("RS-1", rs.isPresent() || child(item, "Error").isPresent(),
-                "item " + key.substring(2) + " carries neither ReplicationSettings nor an Error", inv);
-        rs.ifPresent(e -> c.settings.put(key, Xml.serialize(e)));
-    }
-
-    /** syncOnce, then querySyncStatus polled with RemainingTimeEstimate until complete (SYNC-1..SYNC-4). */
-    boolean sync(String why) {
-        if (!c.caps.supports("syncOnce")) {
-            c.v.notRun("SYNC-1", "syncOnce not supported");
-            return true;
-        }
-        Site s = syncSite();
-        ItemSet items = itemsAt(s);
-        boolean ok = true;
-        for (int round = 1; round <= 3; round++) {
-            Invocation inv = s.array("syncOnce",
-                    Params.of("syncOnce", s.arrayId(), c.other(s).arrayId(), items.xml("    ")));
-            c.require("SYNC-1", inv, "syncOnce (" + why + ")");
-            var res = Completeness.check(c.v, inv, items);
-            c.v.pass("SYNC-4");
-            Map<String, String> groupSync = new LinkedHashMap<>();
-            Map<String, String> deviceSync = new LinkedHashMap<>();
-            Map<String, Long> estimates = new HashMap<>();
-            boolean another = false;
-            for (var e : res.all().entrySet()) {
-                Element item = e.getValue();
-                Optional<Element> err = child(item, "Error");
-                if (err.isPresent()) {
-                    c.v.fail("SYNC-1", "syncOnce (" + why + ") failed for " + e.getKey() + ": "
-                            + Context.describe(err.get()), inv);
-                    ok = false;
-                    continue;
-                }
-                Optional<Element> ds = child(item, "DeviceSync");
-                if (!c.v.check("SYNC-1", ds.isPresent() && attr(ds.get(), "id") != null,
-                        "syncOnce item " + e.getKey() + " lacks DeviceSync with an id", inv)) {
-                    ok = false;
-                    continue;
-                }
-                boolean inProgress500 = Context.warnings(item).stream().anyMatch(w -> "500".equals(attr(w, "code")));
-                if (inProgress500) {
-                    another = true;
-                    c.v.pass("SYNC-2");
-                }
-                String status = attr(ds.get(), "status");
-                c.v.check("SYNC-1", status != null && SYNC_STATUSES.contains(status.trim()),
-                        "DeviceSync status \"" + status + "\" is not inProgress or complete", inv);
-                writtenStatus(inv, status);
-                if (status != null && status.trim().startsWith("complete")) {
-                    continue;
-                }
-                String syncId = attr(ds.get(), "id");
-                (res.groups().containsKey(e.getKey()) ? groupSync : deviceSync).put(e.getKey(), syncId);
-                estimates.put(e.getKey(), estimate(ds.get()));
-            }
-            ok &= poll(s, items.form(), groupSync, deviceSync, estimates, why);
-            if (!another) {
-                break;
-            }
-        }
-        return ok;
-    }
-
-    /** TOL-1a: SRM accepts InProgress and completed too, but the syncOnce table writes inProgress and complete. */
-    private void writtenStatus(Invocation inv, String status) {
-        if (status != null && SYNC_STATUSES.contains(status.trim())) {
-            c.v.check("TOL-1a", status.equals("inProgress") || status.equals("complete"), "DeviceSync status \""
-                    + status + "\": SRM tolerates it, but an SRA writes inProgress or complete (syncOnce table)", inv);
-        }
-    }
-
-    private boolean poll(Site s, ItemForm form, Map<String, String> groups, Map<String, String> devices,
-                         Map<String, Long> estimates, String why) {
-        long deadline = System.nanoTime() + c.options.syncTimeout().toNanos();
-        boolean ok = true;
-        while (!groups.isEmpty() || !devices.isEmpty()) {
-            long wait = estimates.values().stream().mapToLong(Long::longValue).min().orElse(0);
-            wait = Math.max(c.options.minPoll().toMillis(), Math.min(wait, c.options.maxPoll().toMillis()));
-            sleep(wait);
-            if (System.nanoTime() > deadline) {
-                c.v.fail("SYNC-3", "sync (" + why + ") still in progress after " + c.options.syncTimeout().toSeconds()
-                        + " s for " + groups.keySet() + devices.keySet(), null);
-                return false;
-            }
-            ItemSet pending = new ItemSet(form, List.copyOf(groups.keySet()), List.copyOf(devices.keySet()));
-            Invocation inv = s.array("querySyncStatus", Params.of("querySyncStatus", s.arrayId(),
-                    c.other(s).arrayId(), pending.xml("    ", g -> " syncId=\"" + esc(groups.get(g)) + "\"", g -> "",
-                            d -> " syncId=\"" + esc(devices.get(d)) + "\"", d -> "")));
-            c.require("SYNC-3", inv, "querySyncStatus (" + why + ")");
-            var res = Completeness.check(c.v, inv, pending);
-            estimates.clear();
-            for (var e : res.all().entrySet()) {
-                Element item = e.getValue();
-                Optional<Element> err = child(item, "Error");
-                if (err.isPresent()) {
-                    c.v.fail("SYNC-3", "querySyncStatus (" + why + ") reports an Error for " + e.getKey() + ": "
-                            + Context.describe(err.get()), inv);
-                    groups.remove(e.getKey());
-                    devices.remove(e.getKey());
-                    ok = false;
-                    continue;
-                }
-                Optional<Element> ds = child(item, "DeviceSync");
-                String status = ds.map(x -> attr(x, "status")).orElse(null);
-                if (!c.v.check("SYNC-3", status != null && SYNC_STATUSES.contains(status.trim()),
-                        "querySyncStatus item " + e.getKey() + " has no DeviceSync status inProgress|complete (got "
-                                + status + ")", inv)) {
-                    groups.remove(e.getKey());
-                    devices.remove(e.getKey());
-                    ok = false;
-                    continue;
-                }
-                writtenStatus(inv, status);
-                if (status.trim().startsWith("complete")) {
-                    groups.remove(e.getKey());
-                    devices.remove(e.getKey());
-                } else {
-                    estimates.put(e.getKey(), estimate(ds.get()));
-                }
-            }
-            // items missing from the response were already reported (RESP-1); stop polling them
-            groups.keySet().retainAll(res.groups().keySet());
-            devices.keySet().retainAll(res.devices().keySet());
-        }
-        return ok;
-    }
-
-    private static long estimate(Element deviceSync) {
-        try {
-            return Long.parseLong(text(deviceSync, "RemainingTimeEstimate")) * 1000;
-        } catch (NumberFormatException e) {
-            return 1000;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkflowAbort("interrupted");
-        }
     }
 
     /** checkTestFailoverStart / checkFailover: Success, Success+Warnings or Error per item (TF-1, FO-1). */
@@ -249,20 +65,31 @@ final class Steps {
 
     /** testFailoverStart / failover request body: groups (with member access groups) and devices plus extras. */
     private String recoveryBody(ItemSet items) {
+        return recoveryBody(items, java.util.Map.of());
+    }
+
+    /** As {@link #recoveryBody(ItemSet)}, asking for a recovery point per item where {@code points} has one (RP-2). */
+    private String recoveryBody(ItemSet items, Map<String, String> points) {
         Map<String, List<String>> members = new HashMap<>();
         c.repl.groups().forEach(g -> members.put(g.targetKey(), g.members().stream()
                 .map(Replication.DevicePair::targetKey).toList()));
         return accessGroups() + items.xml("    ", g -> "", g -> {
+            String point = point(points, g, "        ");
             if (!c.caps.dynamicAccessRestriction()) {
-                return "";
+                return point;
             }
-            StringBuilder b = new StringBuilder("        <TargetDevices>\n");
+            StringBuilder b = new StringBuilder(point).append("        <TargetDevices>\n");
             for (String k : members.getOrDefault(g, List.of())) {
                 b.append("          <TargetDevice key=\"").append(esc(k)).append("\">\n")
                         .append(itemAccess("            ")).append("          </TargetDevice>\n");
             }
             return b.append("        </TargetDevices>\n").toString();
-        }, d -> "", d -> itemAccess("        "));
+        }, d -> "", d -> itemAccess("        ") + point(points, d, "        "));
+    }
+
+    private static String point(Map<String, String> points, String key, String indent) {
+        String id = points.get(key);
+        return id == null ? "" : indent + "<RecoveryPoint id=\"" + esc(id) + "\"/>\n";
     }
 
     /** testFailoverStart with one unknown key among the good ones (TF-2, TF-4, TF-5, RP-3). */
@@ -270,8 +97,10 @@ final class Steps {
         Site r = c.recoverySite;
         ItemSet good = c.repl.targetItems();
         ItemSet items = withBogusKey ? good.plusDevice(BOGUS_KEY) : good;
+        Map<String, String> points = Map.copyOf(c.requestedPoints);
+        c.requestedPoints.clear();
         Invocation inv = r.array("testFailoverStart",
-                Params.of("testFailoverStart", r.arrayId(), null, recoveryBody(items)));
+                Params.of("testFailoverStart", r.arrayId(), null, recoveryBody(items, points)));
         c.require("TF-2", inv, "testFailoverStart");
         var res = Completeness.check(c.v, inv, items);
         for (var g : c.repl.groups()) {
@@ -285,6 +114,7 @@ final class Steps {
                 continue;
             }
             recoveryPoint(inv, snap.get(), g.targetKey());
+            askedPoint(inv, snap.get(), g.targetKey(), points);
             for (var m : g.members()) {
                 Optional<Element> ms = children(path(snap.get(), "TargetDevices").orElse(null), "TargetDevice").stream()
                         .filter(x -> m.targetKey().equals(attr(x, "key"))).findFirst().flatMap(x -> child(x, "Snapshot"));
@@ -305,6 +135,7 @@ final class Steps {
                     + " result lacks Snapshot id", inv)) {
                 c.snapshots.put(d.targetKey(), attr(snap.get(), "id"));
                 recoveryPoint(inv, snap.get(), d.targetKey());
+                askedPoint(inv, snap.get(), d.targetKey(), points);
                 presented("TF-5", inv, snap.get(), item, d.targetKey());
             }
         }
@@ -349,6 +180,16 @@ final class Steps {
             }
         }
         return false;
+    }
+
+    /** RP-2: a test copy made from a requested recovery point reports that point. */
+    private void askedPoint(Invocation inv, Element holder, String key, Map<String, String> points) {
+        String asked = points.get(key);
+        if (asked != null) {
+            String got = child(holder, "RecoveryPoint").map(x -> attr(x, "id")).orElse(null);
+            c.v.check("RP-2", asked.equals(got), key + ": testFailoverStart was asked for RecoveryPoint " + asked
+                    + " (from queryRecoveryPoints) but reports RecoveryPoint " + got, inv);
+        }
     }
 
     /** A second testFailoverStart on targets under test must be an error (TF-6). */
@@ -426,6 +267,9 @@ final class Steps {
                         + m.targetKey(), inv) && promotedAttrs(id, inv, me.get(), "TargetDevice " + m.targetKey())) {
                     got.put(m.targetKey(), attr(me.get(), "id"));
                     presented("FO-4", inv, me.get(), item, m.targetKey());
+                    if (child(me.get(), "Identity").isPresent()) {
+                        c.presented.add(m.targetKey());
+                    }
                 }
             }
         }
@@ -439,6 +283,9 @@ final class Steps {
             }
             recoveryPoint(inv, item, d.targetKey());
             presented("FO-4", inv, item, item, d.targetKey());
+            if (child(item, "Identity").isPresent()) {
+                c.presented.add(d.targetKey());
+            }
         }
         if (withBogusKey) {
             bogus("FO-4", inv, res);
@@ -453,55 +300,6 @@ final class Steps {
             c.promoted.putAll(got);
         }
         return inv;
-    }
-
-    /** prepareReverseReplication (opposite site) and reverseReplication (REV-1, REV-6, REV-7). */
-    void reverse() {
-        Site desiredSource = c.recoverySite;
-        Site desiredTarget = c.protectedSite;
-        Site loc = c.caps.runsAtTarget("reverseReplication") ? desiredTarget : desiredSource;
-        if (c.caps.supports("prepareReverseReplication")) {
-            relocate("prepareReverseReplication", "REV-1", c.other(loc), desiredSource);
-        }
-        relocate("reverseReplication", "REV-1", loc, desiredSource);
-        relocate("reverseReplication", "REV-5", loc, desiredSource);
-        c.v.pass("REV-6");
-    }
-
-    /** prepareRestoreReplication (opposite site) and restoreReplication (RES-1, RES-5, RES-6). */
-    void restore() {
-        Site desiredSource = c.protectedSite;
-        Site desiredTarget = c.recoverySite;
-        Site loc = c.caps.runsAtTarget("restoreReplication") ? desiredTarget : desiredSource;
-        if (c.caps.supports("prepareRestoreReplication")) {
-            relocate("prepareRestoreReplication", "RES-1", c.other(loc), desiredSource);
-        }
-        relocate("restoreReplication", "RES-1", loc, desiredSource);
-        relocate("restoreReplication", "RES-4", loc, desiredSource);
-        c.v.pass("RES-5");
-    }
-
-    /** reverse/restore family: ids of the site the command runs at, with the kept ReplicationSettings. */
-    private void relocate(String command, String id, Site at, Site desiredSource) {
-        boolean atOriginal = at == c.protectedSite;
-        ItemSet items = atOriginal ? c.repl.originalIds() : c.repl.promotedIds(c.promoted);
-        Map<String, String> settingsByItem = new HashMap<>();
-        for (int i = 0; i < c.repl.groups().size(); i++) {
-            settingsByItem.put("G" + items.groups().get(i), c.settings.get("G:" + c.repl.groups().get(i).sourceId()));
-        }
-        for (int i = 0; i < c.repl.devices().size(); i++) {
-            settingsByItem.put("D" + items.devices().get(i), c.settings.get("D:" + c.repl.devices().get(i).sourceId()));
-        }
-        String body = items.xml("    ", g -> "", g -> indent(settingsByItem.get("G" + g)), d -> "",
-                d -> indent(settingsByItem.get("D" + d)));
-        Invocation inv = at.array(command, Params.of(command, at.arrayId(), c.other(at).arrayId(), body));
-        c.require(id, inv, command);
-        var res = Completeness.check(c.v, inv, items);
-        successEach(id, inv, command, res);
-    }
-
-    private static String indent(String xml) {
-        return xml == null ? "" : "        " + xml + "\n";
     }
 
     private boolean failed(String id, Invocation inv, String command, String key, Element item) {

@@ -20,6 +20,9 @@ public final class Workflows {
     private final Discovery discovery;
     private final StateChecks states;
     private final Steps steps;
+    private final DetailChecks details;
+    private final SyncSteps syncs;
+    private final RelocationSteps relocations;
 
     Workflows(Context c) {
         this.c = c;
@@ -27,6 +30,9 @@ public final class Workflows {
         this.discovery = new Discovery(c);
         this.states = new StateChecks(c);
         this.steps = new Steps(c);
+        this.details = new DetailChecks(c);
+        this.syncs = new SyncSteps(c);
+        this.relocations = new RelocationSteps(c);
     }
 
     /** Runs the selected workflows; a workflow that cannot start because an earlier one aborted is "not run". */
@@ -145,7 +151,52 @@ public final class Workflows {
         states.replicating("DD-2", da, db, c.repl);
         concurrentDiscovery(da, db);
         deviceNameFilter();
+        connectionValuesUsed();
+        spelledAsSrmDoes(da);
+        details.deviceDetails();
     }
+
+    /**
+     * TOL-1: real SRM requests put whitespace around element text and may spell Opaques "Opagues" (the table's
+     * spelling): discoverDevices so written reports the same devices as the plain request.
+     */
+    private void spelledAsSrmDoes(Discovery.Discovered plain) {
+        java.util.function.UnaryOperator<String> srm = r -> r
+                .replaceAll("<(ArrayId|PeerArrayId|Username)>([^<]*)</\\1>", "<$1>\n      $2 \t\n    </$1>")
+                .replaceAll("(<Address id=\"[^\"]*\">)([^<]*)(</Address>)", "$1\n          $2\n        $3")
+                .replace("<Opaques>", "<Opagues>").replace("</Opaques>", "</Opagues>");
+        Invocation inv = c.a.arrayRewritten("discoverDevices", Params.of("discoverDevices", c.a.arrayId(),
+                c.b.arrayId(), null), srm);
+        var err = Context.topError(inv);
+        if (!c.v.check("TOL-1", inv.root().isPresent() && err.isEmpty(), "discoverDevices with whitespace around "
+                + "ArrayId, PeerArrayId, Address and Username" + (c.a.config().connection().opaques().isEmpty() ? ""
+                : " and Opaques spelled Opagues") + " must be accepted, got " + err.map(Context::describe)
+                .orElse("no usable response"), inv)) {
+            return;
+        }
+        var in = org.opensra.emulator.model.Inventory.parse(inv.root().get());
+        c.v.check("TOL-1", in.equals(plain.inventory()), "discoverDevices with whitespace around element text "
+                + "reports other devices than the plain request", inv);
+    }
+
+    /**
+     * CONN-2: the SRA works with the Connections values of each request: with every address replaced by one that
+     * names no array (RFC 6761 ".invalid"), discoverArrays must be an Error, not the arrays of an earlier connection.
+     */
+    private void connectionValuesUsed() {
+        var base = c.a.config().connection();
+        var addresses = new java.util.HashMap<String, String>();
+        base.addresses().keySet().forEach(k -> addresses.put(k, NO_SUCH_ARRAY));
+        var wrong = new org.opensra.emulator.site.ConnectionValues(base.id(), addresses, base.username(),
+                base.password(), base.opaques());
+        Invocation inv = c.a.array("discoverArrays", null, wrong);
+        boolean arrays = inv.root().flatMap(r -> org.opensra.emulator.xml.Xml.path(r, "Arrays"))
+                .map(x -> !org.opensra.emulator.xml.Xml.children(x, "Array").isEmpty()).orElse(false);
+        c.v.check("CONN-2", Context.topError(inv).isPresent() && !arrays, "discoverArrays with every Address set to "
+                + NO_SUCH_ARRAY + " must be an Error; the SRA answered as if it had reached an array", inv);
+    }
+
+    static final String NO_SUCH_ARRAY = "srm-emulator-no-such-array.invalid";
 
     /** INV-7: several discoverDevices at once at both sites give the same results as one at a time. */
     private void concurrentDiscovery(Discovery.Discovered da, Discovery.Discovered db) {
@@ -207,8 +258,9 @@ public final class Workflows {
     /** WF-3: [settings, sync] then testFailoverStart, test cleanup with testFailoverStop (twice). */
     private void test() {
         Map<String, byte[]> written = writeSources("test-" + c.protectedSite.name());
-        steps.replicationSettings();
-        boolean syncedBefore = steps.sync("before test");
+        syncs.replicationSettings();
+        boolean syncedBefore = syncs.sync("before test");
+        details.recoveryPoints();
         steps.check("checkTestFailoverStart", "TF-1");
         Invocation start = steps.testFailoverStart(true);
         var during = both();
@@ -224,9 +276,16 @@ public final class Workflows {
         }
         testCopiesAreDistinct(start, written);
         steps.testFailoverStartAgain();
-        // TF-3: replication continues while the test copy exists
-        boolean syncedDuring = steps.sync("during test");
+        // TF-3: replication continues while the test copy exists: new writes reach the replicas
+        Map<String, byte[]> duringTest = writeSources("during-test-" + c.protectedSite.name());
+        boolean syncedDuring = syncs.sync("during test");
         c.v.check("TF-3", !syncedBefore || syncedDuring, "sync failed while a test failover was running", null);
+        if (syncedDuring && c.data.enabled()) {
+            for (var d : c.repl.allDevices()) {
+                c.data.expect("TF-3", c.recoverySite, d.targetKey(), duringTest.get(d.sourceId()),
+                        "a sync during a test failover must still replicate (writes made during the test)", start);
+            }
+        }
         steps.testFailoverStop("");
         steps.testFailoverStop(" (repeated)");
         var after = both();
@@ -259,14 +318,14 @@ public final class Workflows {
 
     /** WF-4: settings, sync, prepareFailover (twice), sync, failover (twice, one bad key). */
     private void planned(String id) {
-        steps.replicationSettings();
-        steps.sync("planned migration, first");
+        syncs.replicationSettings();
+        syncs.sync("planned migration, first");
         Map<String, byte[]> written = writeSources("planned-" + c.protectedSite.name());
         steps.prepareFailover("PF-1", c.repl.sourceItems(), "");
         steps.prepareFailover("PF-2", c.repl.sourceItems(), " (repeated)");
         var p = discovery.devices(c.protectedSite);
         states.demoted(p, c.repl);
-        steps.sync("planned migration, after prepareFailover");
+        syncs.sync("planned migration, after prepareFailover");
         steps.check("checkFailover", "FO-1");
         int before = c.v.violations().size();
         Invocation fo = steps.failover("FO-2", true, false);
@@ -282,8 +341,9 @@ public final class Workflows {
                     c.data.expect("SYNC-6", c.recoverySite, pid, written.get(dev.sourceId()),
                             "promoted device should hold every write made before prepareFailover", fo);
                 }
+                c.data.expect("FO-6", c.protectedSite, dev.sourceId(), written.get(dev.sourceId()),
+                        "failover must keep the original device intact", fo);
             }
-            c.v.pass("FO-6");
         }
     }
 
@@ -298,24 +358,26 @@ public final class Workflows {
                 }
             }
         }
-        steps.reverse();
+        relocations.reverse();
         Site newProtected = c.recoverySite;
         Site newRecovery = c.protectedSite;
         var np = discovery.devices(newProtected);
         var nr = discovery.devices(newRecovery);
         discovery.correlate(np, nr);
+        undisrupted(np, written);
         Replication next = states.reversed(np, nr, c.repl, c.promoted);
         c.protectedSite = newProtected;
         c.recoverySite = newRecovery;
         c.repl = next;
         c.promoted.clear();
+        c.presented.clear();
         c.settings.clear();
         c.snapshots.clear();
         if (c.repl.isEmpty()) {
             throw new WorkflowAbort("nothing replicates from site " + newProtected.name() + " after reverse");
         }
-        steps.replicationSettings();
-        steps.sync("after reverse");
+        syncs.replicationSettings();
+        syncs.sync("after reverse");
         if (c.data.enabled()) {
             for (var dev : c.repl.allDevices()) {
                 byte[] w = written.get(dev.sourceId());
@@ -323,6 +385,29 @@ public final class Workflows {
                     c.data.expect("REV-1", c.recoverySite, dev.targetKey(), w,
                             "writes at the recovery site should be carried back by reverse and sync", null);
                 }
+            }
+        }
+    }
+
+    /**
+     * REV-3: reverseReplication leaves production at the recovery site running: each promoted device that failover
+     * presented is still presented (Identity) as the new source, and still holds what was written to it.
+     */
+    private void undisrupted(Discovery.Discovered newProtected, Map<String, byte[]> written) {
+        for (var dev : c.repl.allDevices()) {
+            String pid = c.promoted.get(dev.targetKey());
+            if (pid == null) {
+                continue;
+            }
+            var sd = newProtected.inventory().sourceDevice(pid);
+            if (sd.isPresent() && c.presented.contains(dev.targetKey())) {
+                c.v.check("REV-3", sd.get().identity(), "device " + pid + " was presented after failover but is "
+                        + "reported without Identity after reverseReplication (production there lost its disk)",
+                        newProtected.invocation());
+            }
+            if (written.get(pid) != null) {
+                c.data.expect("REV-3", newProtected.site(), pid, written.get(pid), "right after reverseReplication "
+                        + "the production device must still hold what was written to it", newProtected.invocation());
             }
         }
     }
@@ -346,10 +431,10 @@ public final class Workflows {
     /** WF-8: failover, write at the recovery site, prepareRestore/restore, sync; the recovery site's changes are gone. */
     private void restoreWorkflow() {
         Map<String, byte[]> written = writeSources("restore-" + c.protectedSite.name());
-        steps.replicationSettings();
-        steps.sync("before disruptive test");
+        syncs.replicationSettings();
+        syncs.sync("before disruptive test");
         steps.prepareFailover("PF-1", c.repl.sourceItems(), "");
-        steps.sync("after prepareFailover");
+        syncs.sync("after prepareFailover");
         steps.failover("FO-2", false, false);
         restoreAndCheck(written);
     }
@@ -364,12 +449,13 @@ public final class Workflows {
                 }
             }
         }
-        steps.restore();
+        relocations.restore();
         var d = both();
         states.replicating("RES-2", d[0], d[1], c.repl);
         c.promoted.clear();
+        c.presented.clear();
         c.snapshots.clear();
-        steps.sync("after restore");
+        syncs.sync("after restore");
         if (c.data.enabled()) {
             for (var dev : c.repl.allDevices()) {
                 byte[] want = expectedAtSource.get(dev.sourceId());
@@ -391,8 +477,8 @@ public final class Workflows {
     /** WF-5: failover while site A is stopped (twice), start A, prepareFailover on what A still reports as source. */
     private void disaster() {
         Map<String, byte[]> written = writeSources("disaster-" + c.protectedSite.name());
-        steps.replicationSettings();
-        steps.sync("before disaster");
+        syncs.replicationSettings();
+        syncs.sync("before disaster");
         Site p = c.protectedSite;
         siteCommand(p, p.config().stop(), "stop");
         boolean started = false;
