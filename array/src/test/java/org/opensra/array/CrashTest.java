@@ -78,9 +78,9 @@ class CrashTest {
         pb.start();
         pa.awaitReady(api("A"));
         pb.awaitReady(api("B"));
-        api("A").post("/api/v1/peers", Json.obj("id", "array-b", "address", pb.address(), "username", TwoArrays.USER,
+        api("A").post("/api/v1/peers", Json.obj("id", "array-b", "address", "http://" + pb.address(), "username", TwoArrays.USER,
             "password", TwoArrays.PASS_B)).ok();
-        api("B").post("/api/v1/peers", Json.obj("id", "array-a", "address", pa.address(), "username", TwoArrays.USER,
+        api("B").post("/api/v1/peers", Json.obj("id", "array-a", "address", "http://" + pa.address(), "username", TwoArrays.USER,
             "password", TwoArrays.PASS_A)).ok();
         volA = api("A").createVolume("crash vol", SIZE);
         api("A").post("/api/v1/replication/pairs", Map.of("volume", volA, "peer", "array-b", "rpoSeconds", 0, "keep", 3)).ok();

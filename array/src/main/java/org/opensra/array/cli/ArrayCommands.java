@@ -19,7 +19,7 @@ public final class ArrayCommands {
     public static final class ArrayCmd {
     }
 
-    @Command(name = "info", description = "Array id, model, software, peers and storage ports.")
+    @Command(name = "info", aliases = "show", description = "Array id, model, software, TLS certificate fingerprint, peers and storage ports.")
     static final class Info implements Callable<Integer> {
         @Mixin
         AdminOptions admin;
@@ -52,6 +52,10 @@ public final class ArrayCommands {
         @Option(names = "--peer-password-file", required = true)
         Path peerPasswordFile;
 
+        @Option(names = "--peer-fingerprint", description = "SHA-256 fingerprint of the peer's TLS certificate"
+            + " (as the peer's `serve` prints it): this array then trusts that certificate only")
+        String peerFingerprint;
+
         @Override
         public Integer call() {
             char[] pw;
@@ -61,7 +65,7 @@ public final class ArrayCommands {
                 throw new CliException("cannot read password file " + peerPasswordFile + ": " + e.getMessage());
             }
             Output.print(admin.client().post("/api/v1/peers", Json.obj("id", peerId, "address", peerAddress,
-                "username", peerUser, "password", new String(pw))));
+                "username", peerUser, "password", new String(pw), "fingerprint", peerFingerprint)));
             return 0;
         }
     }

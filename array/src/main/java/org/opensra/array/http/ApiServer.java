@@ -2,6 +2,9 @@ package org.opensra.array.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.Json;
@@ -25,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The management API's HTTP server: Basic authentication with back-off of failed logins, body caps,
@@ -51,16 +56,42 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(InetSocketAddress address, Router router, Credentials credentials, LoginThrottle throttle)
             throws IOException {
+        this(address, router, credentials, throttle, null);
+    }
+
+    /** With tls null: plain HTTP (the daemon's --insecure); else HTTPS, TLS 1.3 only. */
+    public ApiServer(InetSocketAddress address, Router router, Credentials credentials, LoginThrottle throttle,
+                     SSLContext tls) throws IOException {
         this.throttle = throttle;
         this.router = router;
         this.credentials = credentials;
-        this.server = HttpServer.create(address, 128);
+        if (tls == null) {
+            this.server = HttpServer.create(address, 128);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new Tls13(tls));
+            this.server = https;
+        }
         // bounded: a request finding every worker busy and the queue full is refused (its connection closed)
         this.pool = new ThreadPoolExecutor(HttpLimits.WORKERS, HttpLimits.WORKERS, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(HttpLimits.QUEUED), daemonThreads("api"), new ThreadPoolExecutor.AbortPolicy());
         this.delayed = Executors.newSingleThreadScheduledExecutor(daemonThreads("api-login-backoff"));
         server.setExecutor(pool);
         server.createContext("/", this::handle);
+    }
+
+    /** TLS 1.3 only, no client certificates. */
+    private static final class Tls13 extends HttpsConfigurator {
+        Tls13(SSLContext context) {
+            super(context);
+        }
+
+        @Override
+        public void configure(HttpsParameters params) {
+            SSLParameters p = getSSLContext().getDefaultSSLParameters();
+            p.setProtocols(new String[] {"TLSv1.3"});
+            params.setSSLParameters(p);
+        }
     }
 
     private static ThreadFactory daemonThreads(String name) {

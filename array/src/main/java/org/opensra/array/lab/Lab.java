@@ -114,7 +114,7 @@ public final class Lab {
 
     private SampleData.Site site(SiteProcess s) throws IOException {
         return new SampleData.Site(s.arrayId(), s.client(s.address()), s.address(),
-            new String(OwnerOnlyFiles.readPassword(s.passwordFile())));
+            new String(OwnerOnlyFiles.readPassword(s.passwordFile())), s.fingerprint());
     }
 
     /** Stops every daemon the lab folder's pid and ready files name, also after a failed or interrupted up. */
@@ -165,7 +165,9 @@ public final class Lab {
         for (SiteProcess s : List.of(a, b)) {
             String address = s.address();
             String pw = s.passwordFile().toString();
-            List<String> admin = List.of("--address", address, "--user", SiteProcess.USER, "--password-file", pw);
+            String fingerprint = s.fingerprint();
+            List<String> admin = List.of("--address", address, "--user", SiteProcess.USER, "--password-file", pw,
+                "--fingerprint", fingerprint);
             List<String> write = new ArrayList<>(launcher);
             write.addAll(List.of("volume", "write"));
             write.addAll(admin);
@@ -179,9 +181,9 @@ public final class Lab {
             List<String> start = new ArrayList<>(launcher);
             start.addAll(List.of("lab", "start-site", "--dir", dir.toString(), "--site", s.site()));
             sites.put(s.site(), Json.obj("arrayId", s.arrayId(), "managementAddress", address, "username", SiteProcess.USER,
-                "passwordFile", pw,
+                "passwordFile", pw, "tlsFingerprint", fingerprint,
                 "connection", Json.obj("id", "array", "addresses", Json.obj("managementAddress", address),
-                    "username", SiteProcess.USER, "passwordFile", pw, "opaques", Map.of()),
+                    "username", SiteProcess.USER, "passwordFile", pw, "opaques", Map.of("tlsFingerprint", fingerprint)),
                 "stop", stop, "start", start, "data", Json.obj("write", write, "read", read)));
         }
         Files.writeString(sitesFile(), Json.MAPPER.writerWithDefaultPrettyPrinter()

@@ -24,7 +24,7 @@ final class SampleData {
     private SampleData() {
     }
 
-    record Site(String arrayId, ApiClient api, String address, String password) {
+    record Site(String arrayId, ApiClient api, String address, String password, String fingerprint) {
     }
 
     static void create(Site a, Site b) throws InterruptedException {
@@ -41,7 +41,7 @@ final class SampleData {
 
     private static void link(Site from, Site to) {
         from.api().post("/api/v1/peers", Json.obj("id", to.arrayId(), "address", to.address(), "username", SiteProcess.USER,
-            "password", to.password()));
+            "password", to.password(), "fingerprint", to.fingerprint()));
     }
 
     private static List<String> populate(Site s, String peer, List<String> standalone, String fileVolume,

@@ -80,9 +80,22 @@ final class SiteProcess {
         }
     }
 
+    /** The SHA-256 fingerprint of the daemon's TLS certificate, as its ready file names it (null: none yet). */
+    String fingerprint() throws IOException {
+        try {
+            return Json.text(Json.MAPPER.readTree(Files.readString(readyFile())), "tlsFingerprint");
+        } catch (NoSuchFileException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
     ApiClient client(String address) {
         try {
-            return new ApiClient(address, USER, OwnerOnlyFiles.readPassword(passwordFile()));
+            String fp = fingerprint();
+            if (fp == null) {
+                throw new CliException("site " + site + " has not written its TLS fingerprint yet");
+            }
+            return new ApiClient(address, USER, OwnerOnlyFiles.readPassword(passwordFile()), fp, null);
         } catch (IOException e) {
             throw new CliException("cannot read " + passwordFile() + ": " + e.getMessage());
         }
