@@ -6,6 +6,7 @@ import org.opensra.array.cli.LabCommand;
 import org.opensra.array.cli.PresentationCommands;
 import org.opensra.array.cli.ReplicationCommands;
 import org.opensra.array.cli.ServeCommand;
+import org.opensra.array.cli.UserCommands;
 import org.opensra.array.cli.VolumeCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         ReplicationCommands.PairCmd.class, ReplicationCommands.GroupCmd.class, ReplicationCommands.ReplicationCmd.class,
         ReplicationCommands.JobCmd.class, PresentationCommands.HostCmd.class, PresentationCommands.HostGroupCmd.class,
         PresentationCommands.MapCmd.class, PresentationCommands.UnmapCmd.class, PresentationCommands.MappingCmd.class,
-        LabCommand.class})
+        UserCommands.UserCmd.class, LabCommand.class})
 public final class ArrayMain {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -12,6 +12,10 @@ public final class TwoArrays implements AutoCloseable {
     public static final String USER = "admin";
     public static final String PASS_A = "pw-a-secret";
     public static final String PASS_B = "pw-b-secret";
+    /** The peer accounts (role peer) each array's partner logs in with. */
+    public static final String PEER = "peer";
+    public static final String PEER_PASS_A = "peer-a-secret-1";
+    public static final String PEER_PASS_B = "peer-b-secret-1";
 
     private final Path dir;
     private ArrayDaemon a;
@@ -34,10 +38,12 @@ public final class TwoArrays implements AutoCloseable {
         portA = a.address().getPort();
         portB = b.address().getPort();
         String scheme = tls ? "https://" : "http://";
-        apiA().post("/api/v1/peers", Json.obj("id", "array-b", "address", scheme + addrB(), "username", USER, "password", PASS_B,
-            "fingerprint", b.tlsFingerprint())).ok();
-        apiB().post("/api/v1/peers", Json.obj("id", "array-a", "address", scheme + addrA(), "username", USER, "password", PASS_A,
-            "fingerprint", a.tlsFingerprint())).ok();
+        apiA().post("/api/v1/users", Json.obj("name", PEER, "role", "peer", "password", PEER_PASS_A)).ok();
+        apiB().post("/api/v1/users", Json.obj("name", PEER, "role", "peer", "password", PEER_PASS_B)).ok();
+        apiA().post("/api/v1/peers", Json.obj("id", "array-b", "address", scheme + addrB(), "username", PEER,
+            "password", PEER_PASS_B, "fingerprint", b.tlsFingerprint())).ok();
+        apiB().post("/api/v1/peers", Json.obj("id", "array-a", "address", scheme + addrA(), "username", PEER,
+            "password", PEER_PASS_A, "fingerprint", a.tlsFingerprint())).ok();
     }
 
     static ArrayDaemon start(String id, Path data, int port, String password) throws IOException {
@@ -63,6 +69,11 @@ public final class TwoArrays implements AutoCloseable {
 
     public TestApi apiB() {
         return tls ? new TestApi(addrB(), USER, PASS_B, b.tlsFingerprint()) : new TestApi(addrB(), USER, PASS_B);
+    }
+
+    /** B's API as A's peer account sees it (the internal replication routes). */
+    public TestApi peerApiB() {
+        return tls ? new TestApi(addrB(), PEER, PEER_PASS_B, b.tlsFingerprint()) : new TestApi(addrB(), PEER, PEER_PASS_B);
     }
 
     public ArrayDaemon daemonA() {

@@ -9,6 +9,7 @@ import org.opensra.array.http.InternalRoutes;
 import org.opensra.array.http.PresentationRoutes;
 import org.opensra.array.http.ReplicationRoutes;
 import org.opensra.array.http.Router;
+import org.opensra.array.http.UserRoutes;
 import org.opensra.array.http.VolumeRoutes;
 import org.opensra.array.present.Presentation;
 import org.opensra.array.repl.PeerRegistry;
@@ -96,6 +97,7 @@ public final class ArrayDaemon implements AutoCloseable {
         ReplicationRoutes.register(router, services);
         PresentationRoutes.register(router, services);
         InternalRoutes.register(router, services);
+        UserRoutes.register(router, creds);
         server = new ApiServer(cfg.listen(), router, creds, new LoginThrottle(), serverTls);
         scheduler = new Scheduler(vols, engine);
     }

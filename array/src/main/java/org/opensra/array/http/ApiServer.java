@@ -10,6 +10,7 @@ import org.opensra.array.ErrorCode;
 import org.opensra.array.Json;
 import org.opensra.array.security.Credentials;
 import org.opensra.array.security.LoginThrottle;
+import org.opensra.array.security.Role;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -133,6 +134,14 @@ public final class ApiServer implements AutoCloseable {
                             + ex.getRequestURI().getPath(), null)
                         : new ArrayException(ErrorCode.NOT_FOUND, "no such endpoint: " + ex.getRequestURI().getPath(), null);
                 }
+                String user = (String) ex.getAttribute(Req.USER);
+                Role role = credentials.role(user);
+                String path = ex.getRequestURI().getRawPath();
+                if (role == null || !RoutePolicy.allows(role, ex.getRequestMethod(), path)) {
+                    throw new ArrayException(ErrorCode.FORBIDDEN, "the account " + user + " (role "
+                        + (role == null ? "none" : role.text()) + ") may not call " + ex.getRequestMethod() + " "
+                        + ex.getRequestURI().getPath(), null);
+                }
                 Object result = m.handler().handle(new Req(ex, m.params()));
                 if (result == Reply.NONE) {
                     return;
@@ -214,6 +223,7 @@ public final class ApiServer implements AutoCloseable {
         }
         java.util.Arrays.fill(password, '\0');
         if (ok) {
+            ex.setAttribute(Req.USER, user);
             return Login.OK;
         }
         answerRefusedLater(ex, throttle.failed(client, now) - now);

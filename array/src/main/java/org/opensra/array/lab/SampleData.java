@@ -24,6 +24,7 @@ final class SampleData {
     private SampleData() {
     }
 
+    /** password: of the site's peer account, which the other site logs in with. */
     record Site(String arrayId, ApiClient api, String address, String password, String fingerprint) {
     }
 
@@ -39,8 +40,9 @@ final class SampleData {
         await(b.api(), jobsB);
     }
 
-    private static void link(Site from, Site to) {
-        from.api().post("/api/v1/peers", Json.obj("id", to.arrayId(), "address", to.address(), "username", SiteProcess.USER,
+    /** Links from to its peer to with to's peer account, pinning to's certificate; idempotent. */
+    static void link(Site from, Site to) {
+        from.api().post("/api/v1/peers", Json.obj("id", to.arrayId(), "address", to.address(), "username", SiteProcess.PEER_USER,
             "password", to.password(), "fingerprint", to.fingerprint()));
     }
 

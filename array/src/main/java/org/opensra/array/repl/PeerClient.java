@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -160,8 +161,8 @@ public final class PeerClient {
      * API, connects, writes the ticket and the header, then the blocks if the peer asks for them, and
      * returns the peer's JSON answer.
      */
-    public JsonNode transfer(ChannelWriter header, ChannelWriter blocks) {
-        JsonNode t = post("/internal/v1/replication/transfer-ticket", Json.obj(), Duration.ofSeconds(15));
+    public JsonNode transfer(java.util.List<String> pairIds, ChannelWriter header, ChannelWriter blocks) {
+        JsonNode t = post("/internal/v1/replication/transfer-ticket", Json.obj("pairs", pairIds), Duration.ofSeconds(15));
         byte[] ticket;
         try {
             ticket = HexFormat.of().parseHex(t.path("ticket").asText());
@@ -169,7 +170,12 @@ public final class PeerClient {
             throw new ArrayException(ErrorCode.INTERNAL, "peer " + peerId + " sent a malformed transfer ticket", peerId);
         }
         InetSocketAddress port = new InetSocketAddress(URI.create(base).getHost(), t.path("port").asInt());
-        Socket plain = new Socket();
+        Socket plain;
+        try {
+            plain = SocketChannel.open().socket(); // a channel's socket: plain transfers read into direct memory
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
         try {
             try {
                 plain.connect(port, 3000);

@@ -99,8 +99,11 @@ public final class TransferPort implements AutoCloseable {
     }
 
     /** What a peer needs to open one transfer connection: this port and a fresh one-time ticket. */
-    public Map<String, Object> ticket() {
-        return Json.obj("port", port(), "ticket", tickets.issue());
+    public Map<String, Object> ticket(String peerUser, java.util.Set<String> pairs) {
+        if (pairs.isEmpty()) {
+            throw ArrayException.badRequest("a transfer ticket is for named pairs: 'pairs' is empty");
+        }
+        return Json.obj("port", port(), "ticket", tickets.issue(peerUser, pairs));
     }
 
     private void acceptLoop() {
@@ -148,13 +151,14 @@ public final class TransferPort implements AutoCloseable {
     }
 
     private void serve(Socket socket, DeadlineChannel ch) throws IOException {
-        if (!tickets.redeem(readTicket(socket))) {
+        TransferTickets.Binding ticket = tickets.redeem(readTicket(socket));
+        if (ticket == null) {
             error(new ArrayException(ErrorCode.UNAUTHORIZED, "no valid transfer ticket", null)).write(ch);
             return;
         }
         TransferReceiver.Incoming incoming;
         try {
-            incoming = receiver.begin(ch);
+            incoming = receiver.begin(ch, ticket.pairs());
         } catch (RuntimeException e) {
             error(e).write(ch);
             return;
