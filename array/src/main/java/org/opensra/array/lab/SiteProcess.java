@@ -22,8 +22,8 @@ import java.util.Optional;
  */
 final class SiteProcess {
     static final String USER = "admin";
-    /** The account SRM's adapter logs in with (role sra). */
-    static final String SRA_USER = "sra";
+    /** The account SRM's adapter logs in with (role sra; a name no log line contains by chance, for the emulator's SEC-1 check). */
+    static final String SRA_USER = "srm-adapter";
     /** The account the other site logs in with (role peer). */
     static final String PEER_USER = "peer";
 
