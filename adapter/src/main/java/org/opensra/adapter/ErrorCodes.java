@@ -52,6 +52,14 @@ public final class ErrorCodes {
     public static final int DEVICE_IN_GROUP = 1018;
     /** {Object}, {Seconds}: the command deadline was reached before this item was done (INV-3). */
     public static final int COMMAND_DEADLINE_REACHED = 1019;
+    /** {Address}, {Fingerprint}: the array's TLS certificate is not the pinned one. */
+    public static final int TLS_FINGERPRINT_MISMATCH = 1020;
+    /** {Address}, {Fingerprint}: the array's TLS certificate has expired (or is not valid yet). */
+    public static final int TLS_CERTIFICATE_EXPIRED = 1021;
+    /** {Address}, {Fingerprint}: the array's TLS certificate is issued for another host. */
+    public static final int TLS_WRONG_HOST = 1022;
+    /** {Address}, {Fingerprint}: the array's TLS certificate is not signed by a trusted authority. */
+    public static final int TLS_UNTRUSTED = 1023;
 
     /** Warning: {Object} already in the requested state (no-op). */
     public static final int ALREADY_IN_STATE = 2001;

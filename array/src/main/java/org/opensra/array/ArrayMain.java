@@ -7,6 +7,7 @@ import org.opensra.array.cli.LabCommand;
 import org.opensra.array.cli.PresentationCommands;
 import org.opensra.array.cli.ReplicationCommands;
 import org.opensra.array.cli.ServeCommand;
+import org.opensra.array.cli.UserCommands;
 import org.opensra.array.cli.VolumeCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         ReplicationCommands.PairCmd.class, ReplicationCommands.GroupCmd.class, ReplicationCommands.ReplicationCmd.class,
         ReplicationCommands.JobCmd.class, PresentationCommands.HostCmd.class, PresentationCommands.HostGroupCmd.class,
         PresentationCommands.MapCmd.class, PresentationCommands.UnmapCmd.class, PresentationCommands.MappingCmd.class,
-        LabCommand.class, BatchCommand.class})
+        UserCommands.UserCmd.class, LabCommand.class, BatchCommand.class})
 public final class ArrayMain {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -4,6 +4,8 @@ package org.opensra.array;
 public enum ErrorCode {
     BAD_REQUEST(400),
     UNAUTHORIZED(401),
+    /** Logged in, but the account's role may not call this route. */
+    FORBIDDEN(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     PAYLOAD_TOO_LARGE(413),

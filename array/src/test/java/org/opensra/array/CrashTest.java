@@ -78,10 +78,12 @@ class CrashTest {
         pb.start();
         pa.awaitReady(api("A"));
         pb.awaitReady(api("B"));
-        api("A").post("/api/v1/peers", Json.obj("id", "array-b", "address", pb.address(), "username", TwoArrays.USER,
-            "password", TwoArrays.PASS_B)).ok();
-        api("B").post("/api/v1/peers", Json.obj("id", "array-a", "address", pa.address(), "username", TwoArrays.USER,
-            "password", TwoArrays.PASS_A)).ok();
+        api("A").post("/api/v1/users", Json.obj("name", TwoArrays.PEER, "role", "peer", "password", TwoArrays.PEER_PASS_A)).ok();
+        api("B").post("/api/v1/users", Json.obj("name", TwoArrays.PEER, "role", "peer", "password", TwoArrays.PEER_PASS_B)).ok();
+        api("A").post("/api/v1/peers", Json.obj("id", "array-b", "address", "http://" + pb.address(), "username", TwoArrays.PEER,
+            "password", TwoArrays.PEER_PASS_B)).ok();
+        api("B").post("/api/v1/peers", Json.obj("id", "array-a", "address", "http://" + pa.address(), "username", TwoArrays.PEER,
+            "password", TwoArrays.PEER_PASS_A)).ok();
         volA = api("A").createVolume("crash vol", SIZE);
         api("A").post("/api/v1/replication/pairs", Map.of("volume", volA, "peer", "array-b", "rpoSeconds", 0, "keep", 3)).ok();
         volB = api("A").get("/api/v1/volumes/" + volA).ok().json().path("replication").path("peerVolumeId").asText();

@@ -38,7 +38,7 @@ final class DaemonProcess implements AutoCloseable {
             "-Dopensra.array.pbkdf2Iterations=1000",
             "-cp", System.getProperty("java.class.path"), "org.opensra.array.ArrayMain", "serve", "--array-id", arrayId,
             "--data", data.toString(), "--listen", address(), "--user", TwoArrays.USER, "--password-file",
-            passwordFile.toString()))
+            passwordFile.toString(), "--insecure")) // crash tests: plain text (TLS has its own tests)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(data + ".log")))
             .start();

@@ -49,7 +49,7 @@ class HttpDeadlinesTest {
             "-Dopensra.array.pbkdf2Iterations=1000", "-Dsun.net.httpserver.maxReqTime=2", "-Dsun.net.httpserver.timerMillis=200",
             "-cp", System.getProperty("java.class.path"), "org.opensra.array.ArrayMain", "serve", "--array-id", "array-a",
             "--data", tmp.resolve("a").toString(), "--listen", "127.0.0.1:" + port, "--user", TwoArrays.USER, "--password-file",
-            pw.toString())).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
+            pw.toString(), "--insecure")).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
         try {
             TestApi api = new TestApi("127.0.0.1:" + port, TwoArrays.USER, TwoArrays.PASS_A);
             long ready = System.currentTimeMillis() + 60_000;

@@ -32,10 +32,24 @@ public final class TestApi {
 
     private final String base;
     private final String auth;
+    private final HttpClient http;
 
     public TestApi(String address, String user, String password) {
         this.base = "http://" + address;
         this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.http = HTTP;
+    }
+
+    /** Over TLS to host:port, trusting the certificate with this SHA-256 fingerprint only. */
+    public TestApi(String address, String user, String password, String fingerprint) {
+        this.base = "https://" + address;
+        this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        try {
+            this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .sslContext(org.opensra.spi.tls.TlsTrust.pinned(fingerprint).context()).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     public Resp get(String path) {
@@ -65,7 +79,7 @@ public final class TestApi {
 
     private Resp send(HttpRequest.Builder b) {
         try {
-            HttpResponse<byte[]> r = HTTP.send(b.header("Authorization", auth).timeout(Duration.ofSeconds(120)).build(),
+            HttpResponse<byte[]> r = http.send(b.header("Authorization", auth).timeout(Duration.ofSeconds(120)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = null;
             String ct = r.headers().firstValue("Content-Type").orElse("");

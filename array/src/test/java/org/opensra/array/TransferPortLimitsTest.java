@@ -46,7 +46,7 @@ class TransferPortLimitsTest {
     void stalledStreamIsCut() throws Exception {
         System.setProperty(DEADLINE, "2");
         try (TwoArrays arrays = new TwoArrays(tmp)) {
-            JsonNode t = arrays.apiB().post("/internal/v1/replication/transfer-ticket", Map.of()).ok().json();
+            JsonNode t = arrays.peerApiB().post("/internal/v1/replication/transfer-ticket", Map.of("pairs", java.util.List.of("any-pair"))).ok().json();
             try (SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", t.path("port").asInt()))) {
                 ByteBuffer ticket = ByteBuffer.wrap(HexFormat.of().parseHex(t.path("ticket").asText()));
                 while (ticket.hasRemaining()) {
@@ -66,7 +66,7 @@ class TransferPortLimitsTest {
     @DisplayName("issue 18: connections beyond the transfer port's bound are closed at once; the ones served are not")
     void connectionsAreBounded() throws Exception {
         try (TwoArrays arrays = new TwoArrays(tmp)) {
-            int port = arrays.apiB().post("/internal/v1/replication/transfer-ticket", Map.of()).ok().json().path("port").asInt();
+            int port = arrays.peerApiB().post("/internal/v1/replication/transfer-ticket", Map.of("pairs", java.util.List.of("any-pair"))).ok().json().path("port").asInt();
             List<Socket> served = new ArrayList<>();
             try {
                 for (int i = 0; i < 16; i++) {

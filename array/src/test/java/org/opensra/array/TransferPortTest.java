@@ -32,12 +32,15 @@ class TransferPortTest {
     TwoArrays arrays;
     TestApi a;
     TestApi b;
+    /** B as A's peer account sees it: the only account allowed on the internal routes. */
+    TestApi peerB;
 
     @BeforeEach
     void start() throws Exception {
         arrays = new TwoArrays(tmp);
         a = arrays.apiA();
         b = arrays.apiB();
+        peerB = arrays.peerApiB();
     }
 
     @AfterEach
@@ -51,8 +54,8 @@ class TransferPortTest {
     private record Frame(int status, JsonNode json) {
     }
 
-    private Ticket ticket() {
-        JsonNode t = b.post("/internal/v1/replication/transfer-ticket", Map.of()).ok().json();
+    private Ticket ticket(String... pairs) {
+        JsonNode t = peerB.post("/internal/v1/replication/transfer-ticket", Map.of("pairs", List.of(pairs))).ok().json();
         return new Ticket(t.path("port").asInt(), HexFormat.of().parseHex(t.path("ticket").asText()));
     }
 
@@ -104,7 +107,7 @@ class TransferPortTest {
     }
 
     private JsonNode targetState(String pair) {
-        return b.post("/internal/v1/replication/state", Map.of("pairs", List.of(pair))).ok().json().path("pairs").path(0);
+        return peerB.post("/internal/v1/replication/state", Map.of("pairs", List.of(pair))).ok().json().path("pairs").path(0);
     }
 
     private int recoveryPoints(String replica) {
@@ -114,7 +117,7 @@ class TransferPortTest {
     @Test
     @DisplayName("a connection without a valid ticket is answered UNAUTHORIZED and closed")
     void refusesWithoutTicket() throws Exception {
-        int port = ticket().port();
+        int port = ticket("any-pair").port();
         try (SocketChannel ch = connect(port)) {
             write(ch, ByteBuffer.wrap(new byte[32]));
             Frame f = frame(ch);
@@ -127,7 +130,7 @@ class TransferPortTest {
     @Test
     @DisplayName("a ticket opens one connection only; a refused header comes back as the API's JSON error")
     void ticketWorksOnce() throws Exception {
-        Ticket t = ticket();
+        Ticket t = ticket("no-such-pair");
         Map<String, Object> header = Json.obj("time", "2026-01-01T00:00:00Z",
             "members", List.of(Json.obj("pairId", "no-such-pair", "full", true, "sourceSnapshot", "s1")));
         try (SocketChannel ch = connect(t.port())) {
@@ -149,7 +152,7 @@ class TransferPortTest {
         a.syncAndWait(List.of(v), List.of());
         String pair = pairOf(v);
         JsonNode st = targetState(pair);
-        Ticket t = ticket();
+        Ticket t = ticket(pair);
         try (SocketChannel ch = connect(t.port())) {
             sendHeader(ch, t, Json.obj("time", "2026-01-01T00:00:00Z", "members", List.of(Json.obj("pairId", pair,
                 "full", false, "baseRp", st.path("latestRp").asText(), "sourceSnapshot", st.path("latestPeerSnapshot").asText()))));
@@ -169,7 +172,7 @@ class TransferPortTest {
         String pair = pairOf(v);
         String replica = a.get("/api/v1/volumes/" + v).ok().json().path("replication").path("peerVolumeId").asText();
         JsonNode st = targetState(pair);
-        Ticket t = ticket();
+        Ticket t = ticket(pair);
         try (SocketChannel ch = connect(t.port())) {
             sendHeader(ch, t, Json.obj("time", "2026-01-01T00:00:00Z", "members", List.of(Json.obj("pairId", pair,
                 "full", false, "baseRp", st.path("latestRp").asText(), "sourceSnapshot", "not-yet-sent"))));
@@ -189,5 +192,49 @@ class TransferPortTest {
         assertThat(recoveryPoints(replica)).isEqualTo(2);
         assertThat(b.read(replica, 0, data.length)).isEqualTo(data);
         assertThat(targetState(pair).path("latestRp").asText()).isNotEqualTo(st.path("latestRp").asText());
+    }
+
+    @Test
+    @DisplayName("SEC-1 a transfer ticket is bound to its pairs: refused for another pair, and a second time")
+    void ticketBoundToPairs() throws Exception {
+        String v1 = replicated("bound one", Bytes.random(10, MB));
+        String v2 = replicated("bound two", Bytes.random(11, MB));
+        a.syncAndWait(List.of(v1, v2), List.of());
+        String pair1 = pairOf(v1);
+        String pair2 = pairOf(v2);
+        JsonNode st2 = targetState(pair2);
+        Ticket forOne = ticket(pair1);
+        Map<String, Object> headerForTwo = Json.obj("time", "2026-01-01T00:00:00Z", "members", List.of(Json.obj("pairId",
+            pair2, "full", false, "baseRp", st2.path("latestRp").asText(), "sourceSnapshot", st2.path("latestPeerSnapshot").asText())));
+        try (SocketChannel ch = connect(forOne.port())) {
+            sendHeader(ch, forOne, headerForTwo);
+            Frame f = frame(ch);
+            assertThat(f.status()).as("a ticket for pair one, used for pair two").isEqualTo(401);
+            assertThat(f.json().path("error").path("message").asText()).contains("other pairs");
+        }
+        Ticket forTwo = ticket(pair2);
+        try (SocketChannel ch = connect(forTwo.port())) {
+            sendHeader(ch, forTwo, headerForTwo);
+            assertThat(frame(ch).status()).isEqualTo(200);
+        }
+        try (SocketChannel ch = connect(forTwo.port())) {
+            sendHeader(ch, forTwo, headerForTwo);
+            assertThat(frame(ch).status()).as("the same ticket a second time").isEqualTo(401);
+        }
+    }
+
+    @Test
+    @DisplayName("SEC-1 only the peer account gets a transfer ticket or uses the internal routes; admin and SRA accounts are refused")
+    void internalRoutesArePeerOnly() {
+        assertThat(b.post("/internal/v1/replication/transfer-ticket", Map.of("pairs", List.of("p"))).status()).isEqualTo(403);
+        b.post("/api/v1/users", Map.of("name", "sra", "role", "sra", "password", "sra-password-123")).ok();
+        TestApi sra = new TestApi(arrays.addrB(), "sra", "sra-password-123");
+        for (String route : List.of("/internal/v1/replication/transfer-ticket", "/internal/v1/replication/become-source",
+                "/internal/v1/replication/become-target", "/internal/v1/replicas", "/internal/v1/replication/state")) {
+            TestApi.Resp r = sra.post(route, Map.of("pairs", List.of("p")));
+            assertThat(r.status()).as(route).isEqualTo(403);
+            assertThat(r.json().path("error").path("code").asText()).isEqualTo("FORBIDDEN");
+        }
+        assertThat(sra.get("/internal/v1/ping").status()).isEqualTo(403);
     }
 }

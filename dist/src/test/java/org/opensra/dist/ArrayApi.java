@@ -19,12 +19,18 @@ import org.opensra.driver.embedded.json.JsonReader;
  * leftovers (test clones, clone-base snapshots, mappings, host groups) and volume data read back.
  */
 final class ArrayApi {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final String base;
     private final String authorization;
 
     ArrayApi(Lab.Site site) {
-        this.base = "http://" + site.address();
+        try {
+            this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .sslContext(org.opensra.spi.tls.TlsTrust.pinned(site.fingerprint()).context()).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+        this.base = "https://" + site.address();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (site.username() + ":" + site.password()).getBytes(StandardCharsets.UTF_8));
     }

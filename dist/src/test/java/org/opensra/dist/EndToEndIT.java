@@ -227,12 +227,12 @@ class EndToEndIT {
     @Order(3)
     @DisplayName("CONN-3 the deviceNamePrefix opaque hides other devices from discovery and from commands (1017)")
     void deviceNameFilter() {
-        Connection filtered = Sra.connection(a.address(), a.username(), a.password(), Map.of("deviceNamePrefix", "vm-ds-"));
+        Connection filtered = Sra.connection(a.address(), a.sraUser(), a.sraPassword(), a.pinned(Map.of("deviceNamePrefix", "vm-ds-")));
         Xml atA = sra.run("discoverDevices", new DiscoverDevicesParameters(a.arrayId(), b.arrayId()), filtered).ok();
         assertThat(atA.find("SourceDevice", "id", src1)).isPresent();
         assertThat(atA.find("SourceDevice", "id", excluded)).isEmpty();
         assertThat(atA.all("ConsistencyGroup")).isEmpty();
-        Connection filteredB = Sra.connection(b.address(), b.username(), b.password(), Map.of("deviceNamePrefix", "vm-ds-"));
+        Connection filteredB = Sra.connection(b.address(), b.sraUser(), b.sraPassword(), b.pinned(Map.of("deviceNamePrefix", "vm-ds-")));
         Xml check = sra.run("checkTestFailoverStart", new CheckTestFailoverStartParameters(b.arrayId(), List.of(),
                 List.of(key1, excludedKey)), filteredB).ok();
         assertSuccess(check.get("TargetDevice", "key", key1));
@@ -399,12 +399,32 @@ class EndToEndIT {
         assertThat(unreachable.response().topError()).contains("1001");
         assertThat(unreachable.response().toString()).contains("127.0.0.1:" + closed);
         Sra.Run refused = sra.run("discoverArrays", new DiscoverArraysParameters(),
-                Sra.connection(a.address(), a.username(), "wrong-password-123", Map.of()));
+                Sra.connection(a.address(), a.sraUser(), "wrong-password-123", a.pinned(Map.of())));
         assertThat(refused.response().topError()).contains("1002");
         assertThat(refused.stdout() + refused.response()).doesNotContain("wrong-password-123").doesNotContain(a.password());
         Sra.Run unknownArray = run("discoverDevices", new DiscoverDevicesParameters("array-zz", b.arrayId()), a);
         assertThat(unknownArray.response().topError()).contains("1003");
         assertThat(unknownArray.response().toString()).contains("array-zz");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("SEC-1 CONN-2 TLS: a wrong pinned fingerprint is 1020 naming the one seen; without a pin the self-signed"
+            + " certificate is untrusted (1023); neither sends the password; http:// to a TLS array gets no answer")
+    void tlsRefusals() {
+        String wrong = "AA:".repeat(31) + "AA";
+        Sra.Run mismatch = sra.run("discoverArrays", new DiscoverArraysParameters(),
+                Sra.connection(a.address(), a.sraUser(), a.sraPassword(), Map.of("tlsFingerprint", wrong)));
+        assertThat(mismatch.response().topError()).contains("1020");
+        assertThat(mismatch.response().toString()).contains(a.fingerprint()).contains(a.address());
+        assertThat(mismatch.stdout() + mismatch.response()).doesNotContain(a.password());
+        Sra.Run untrusted = sra.run("discoverArrays", new DiscoverArraysParameters(),
+                Sra.connection(a.address(), a.sraUser(), a.sraPassword(), Map.of()));
+        assertThat(untrusted.response().topError()).contains("1023");
+        assertThat(untrusted.response().toString()).contains(a.fingerprint());
+        Sra.Run plain = sra.run("discoverArrays", new DiscoverArraysParameters(),
+                Sra.connection("http://" + a.address(), a.sraUser(), a.sraPassword(), Map.of()));
+        assertThat(plain.response().topError()).as("no fall back: plain HTTP to a TLS port fails").contains("1001");
     }
 
     @Test

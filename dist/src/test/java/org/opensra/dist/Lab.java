@@ -15,7 +15,27 @@ import org.opensra.driver.embedded.json.JsonReader;
  * their sites file, and the admin CLI. {@link #close()} always runs {@code lab down}.
  */
 final class Lab implements AutoCloseable {
-    record Site(String name, String arrayId, String address, String username, Path passwordFile) {
+    /**
+     * username/passwordFile: the site's admin account (CLI, direct API reads); sraUser/sraPasswordFile: the
+     * account SRM's adapter logs in with (role sra, sites.json's connection).
+     */
+    record Site(String name, String arrayId, String address, String username, Path passwordFile, String fingerprint,
+                String sraUser, Path sraPasswordFile) {
+        String sraPassword() {
+            try {
+                return Files.readString(sraPasswordFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new AssertionError("cannot read " + sraPasswordFile, e);
+            }
+        }
+
+        /** The connection's opaques: extra plus the pinned TLS fingerprint of the site's array. */
+        java.util.Map<String, String> pinned(java.util.Map<String, String> extra) {
+            java.util.Map<String, String> m = new java.util.HashMap<>(extra);
+            m.put("tlsFingerprint", fingerprint);
+            return m;
+        }
+
         String password() {
             try {
                 return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
@@ -74,7 +94,8 @@ final class Lab implements AutoCloseable {
 
     private static Site site(String name, JsonObject o) {
         return new Site(name, o.string("arrayId"), o.string("managementAddress"), o.string("username"),
-                Path.of(o.string("passwordFile")));
+                Path.of(o.string("passwordFile")), o.string("tlsFingerprint"), o.object("connection").string("username"),
+                Path.of(o.object("connection").string("passwordFile")));
     }
 
     Site a() {
@@ -94,7 +115,7 @@ final class Lab implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/sra-array").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--address", site.address(), "--user", site.username(),
-                "--password-file", site.passwordFile().toString()));
+                "--password-file", site.passwordFile().toString(), "--fingerprint", site.fingerprint()));
         Proc.Result r = Proc.run(command, null, Duration.ofSeconds(180), scratch).requireOk(String.join(" ", args));
         return JsonReader.parseObject(r.stdout());
     }
@@ -129,7 +150,7 @@ final class Lab implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/sra-array").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--address", site.address(), "--user", site.username(),
-                "--password-file", site.passwordFile().toString()));
+                "--password-file", site.passwordFile().toString(), "--fingerprint", site.fingerprint()));
         Proc.run(command, null, Duration.ofSeconds(180), scratch).requireOk(String.join(" ", args));
     }
 

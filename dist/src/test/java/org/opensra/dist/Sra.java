@@ -45,7 +45,7 @@ final class Sra {
     }
 
     static Connection connection(Lab.Site site) {
-        return connection(site.address(), site.username(), site.password(), Map.of());
+        return connection(site.address(), site.sraUser(), site.sraPassword(), site.pinned(Map.of()));
     }
 
     static Connection connection(String address, String user, String password, Map<String, String> opaques) {

@@ -38,5 +38,16 @@ public enum DriverError {
      * The command's {@link Deadline} passed before the work was done (1019). Placeholders: Object,
      * Seconds.
      */
-    DEADLINE_REACHED
+    DEADLINE_REACHED,
+    /**
+     * The array's TLS certificate is not the one pinned by its SHA-256 fingerprint (1020). Placeholders:
+     * Address, Fingerprint (the one the array presented). See {@code org.opensra.spi.tls.TlsTrust}.
+     */
+    TLS_FINGERPRINT_MISMATCH,
+    /** The array's TLS certificate has expired or is not valid yet (1021). Placeholders: Address, Fingerprint. */
+    TLS_CERTIFICATE_EXPIRED,
+    /** The array's TLS certificate is issued for another host (1022). Placeholders: Address, Fingerprint. */
+    TLS_WRONG_HOST,
+    /** The array's TLS certificate is not signed by a trusted authority (1023). Placeholders: Address, Fingerprint. */
+    TLS_UNTRUSTED
 }

@@ -71,6 +71,18 @@ final class ErrorTable {
         e(d, COMMAND_DEADLINE_REACHED, "The command deadline of {Seconds} seconds was reached before {Object} was done.",
                 "Check that the arrays are reachable and not overloaded, then retry the operation for {Object}; the deadline is command.deadlineSeconds in sra/conf/opensra.properties and must stay below the SRA timeout of SRM.",
                 "Object", "Seconds");
+        e(d, TLS_FINGERPRINT_MISMATCH, "The array at {Address} presented a TLS certificate with fingerprint {Fingerprint}, not the pinned one.",
+                "If the array's certificate was replaced on purpose (check on the array with sra-array array show), set the TLS fingerprint of the array manager in SRM to {Fingerprint}; otherwise something else answers at {Address}: do not connect.",
+                "Address", "Fingerprint");
+        e(d, TLS_CERTIFICATE_EXPIRED, "The TLS certificate of the array at {Address} (fingerprint {Fingerprint}) has expired or is not valid yet.",
+                "Renew the array's certificate (or check the clocks of the SRM server and the array), then set the new fingerprint in the array manager if it is pinned; the expired certificate has fingerprint {Fingerprint}.",
+                "Address", "Fingerprint");
+        e(d, TLS_WRONG_HOST, "The TLS certificate of the array at {Address} (fingerprint {Fingerprint}) is issued for another host.",
+                "Use the host name the certificate names in the array manager's address, or give the array a certificate for {Address}; or pin the certificate by setting the TLS fingerprint to {Fingerprint} after checking it on the array.",
+                "Address", "Fingerprint");
+        e(d, TLS_UNTRUSTED, "The TLS certificate of the array at {Address} (fingerprint {Fingerprint}) is not signed by a trusted authority.",
+                "Check on the array (sra-array array show) that its fingerprint is {Fingerprint}, then set it as the TLS fingerprint of the array manager in SRM, or add the array's CA to embedded.caFile in sra/conf/opensra.properties.",
+                "Address", "Fingerprint");
 
         w(d, ALREADY_IN_STATE, "{Object} is already in the requested state; nothing was changed.",
                 "No action is needed.", "Object");

@@ -118,6 +118,10 @@ public final class Errors {
             case REPLICATION_BROKEN -> REPLICATION_BROKEN;
             case UNKNOWN_SYNC -> UNKNOWN_SYNC;
             case DEADLINE_REACHED -> COMMAND_DEADLINE_REACHED;
+            case TLS_FINGERPRINT_MISMATCH -> TLS_FINGERPRINT_MISMATCH;
+            case TLS_CERTIFICATE_EXPIRED -> TLS_CERTIFICATE_EXPIRED;
+            case TLS_WRONG_HOST -> TLS_WRONG_HOST;
+            case TLS_UNTRUSTED -> TLS_UNTRUSTED;
         };
     }
 
@@ -134,6 +138,8 @@ public final class Errors {
             case UNKNOWN_RECOVERY_POINT -> List.of("RecoveryPoint", "Key");
             case UNKNOWN_SYNC -> List.of("SyncId");
             case DEADLINE_REACHED -> List.of("Object", "Seconds");
+            case TLS_FINGERPRINT_MISMATCH, TLS_CERTIFICATE_EXPIRED, TLS_WRONG_HOST, TLS_UNTRUSTED ->
+                    List.of("Address", "Fingerprint");
         };
     }
 

@@ -76,9 +76,11 @@ class PropertyCommandsTest {
         assertThat(c.addresses()).extracting(ParameterDefinition::id).containsExactly("managementAddress");
         assertThat(c.username()).isPresent();
         assertThat(c.password()).isPresent();
-        assertThat(c.opaques()).hasSize(1);
+        assertThat(c.opaques()).hasSize(2);
         assertThat(c.opaques().get(0).id()).isEqualTo("deviceNamePrefix");
         assertThat(c.opaques().get(0).optional()).isTrue();
+        assertThat(c.opaques().get(1).id()).as("issue 12: the pinned TLS fingerprint").isEqualTo("tlsFingerprint");
+        assertThat(c.opaques().get(1).optional()).isTrue();
         List<Prompt> prompts = new java.util.ArrayList<>();
         prompts.add(c.prompt());
         c.addresses().forEach(a -> prompts.add(a.prompt()));
@@ -147,7 +149,7 @@ class PropertyCommandsTest {
     void errorDefinitions() throws SraException {
         ErrorDefinitions defs = (ErrorDefinitions) result(new QueryErrorDefinitionsCommand(),
                 Contexts.request("queryErrorDefinitions", new QueryErrorDefinitionsParameters()), TestDrivers.embeddedLike());
-        assertThat(defs.errors()).extracting(MessageDefinition::code).allMatch(c -> c >= 1000 && c < 2000).hasSize(20);
+        assertThat(defs.errors()).extracting(MessageDefinition::code).allMatch(c -> c >= 1000 && c < 2000).hasSize(24);
         assertThat(defs.warnings()).extracting(MessageDefinition::code).containsExactly(2001, 2002, 2003, 2004, 2005, 2006);
         Set<String> ids = new HashSet<>();
         for (MessageDefinition d : defs.errors()) {
@@ -157,6 +159,6 @@ class PropertyCommandsTest {
         }
         MessageDefinition unreachable = defs.errors().stream().filter(d -> d.code() == 1001).findFirst().orElseThrow();
         assertThat(unreachable.description().text()).contains("{Address}");
-        assertThat(ids).hasSize(20);
+        assertThat(ids).hasSize(24);
     }
 }

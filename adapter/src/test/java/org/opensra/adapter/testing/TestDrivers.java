@@ -36,7 +36,11 @@ public final class TestDrivers {
                 List.of(new ConnectionSpec.Parameter("deviceNamePrefix",
                         LocalizedText.of("EmbeddedArrayPrefixTitle", "Device name prefix"),
                         LocalizedText.of("EmbeddedArrayPrefixHint", "Only devices whose name starts with this prefix "
-                                + "are used by SRM. Leave empty to use every replicated device."), true)));
+                                + "are used by SRM. Leave empty to use every replicated device."), true),
+                        new ConnectionSpec.Parameter("tlsFingerprint",
+                                LocalizedText.of("EmbeddedArrayFingerprintTitle", "TLS fingerprint"),
+                                LocalizedText.of("EmbeddedArrayFingerprintHint", "SHA-256 fingerprint of the array's "
+                                        + "TLS certificate."), true)));
     }
 
     public static List<DriverDescription.CustomPropertySpec> embeddedProperties() {

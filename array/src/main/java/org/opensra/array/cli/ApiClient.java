@@ -11,6 +11,12 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import org.opensra.spi.tls.TlsRefusal;
+import org.opensra.spi.tls.TlsTrust;
 
 /** The admin CLI's client of the management API (JDK HTTP, Basic auth). */
 public final class ApiClient {
@@ -24,12 +30,31 @@ public final class ApiClient {
 
     private final String base;
     private final String authorization;
+    private final SSLContext tls;
 
+    /** A client trusting the system trust store (for https). */
     public ApiClient(String address, String user, char[] password) {
-        String a = address.startsWith("http://") ? address : "http://" + address;
+        this(address, user, password, null, null);
+    }
+
+    /**
+     * {@code host:port} and {@code https://} addresses use TLS, trusted by the pinned fingerprint, else
+     * the CA file, else the system trust store; only {@code http://} is plain (a daemon run --insecure).
+     */
+    public ApiClient(String address, String user, char[] password, String fingerprint, Path caFile) {
+        String a = address.startsWith("http://") || address.startsWith("https://") ? address : "https://" + address;
         this.base = a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
             (user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
+        if (base.startsWith("http://")) {
+            tls = null;
+        } else {
+            try {
+                tls = TlsTrust.of(fingerprint, caFile).context();
+            } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+                throw new CliException("cannot set up TLS trust: " + e.getMessage());
+            }
+        }
     }
 
     public static String enc(String s) {
@@ -60,6 +85,10 @@ public final class ApiClient {
         HttpURLConnection conn = null;
         try {
             conn = (HttpURLConnection) new URL(base + path).openConnection();
+            if (conn instanceof HttpsURLConnection) {
+                ((HttpsURLConnection) conn).setSSLSocketFactory(tls.getSocketFactory());
+                ((HttpsURLConnection) conn).setHostnameVerifier(TlsTrust.HOSTS_CHECKED_BY_TRUST);
+            }
             conn.setRequestMethod(method);
             conn.setConnectTimeout(5000);
             conn.setReadTimeout(600_000);
@@ -104,6 +133,11 @@ public final class ApiClient {
         } catch (java.net.ConnectException e) {
             throw new CliException("array at " + base + " is unreachable (connection refused)");
         } catch (IOException e) {
+            TlsRefusal refused = TlsRefusal.in(e);
+            if (refused != null) {
+                throw new CliException("the array at " + base + " was refused: " + refused.getMessage()
+                    + " (if that is the array's certificate: --fingerprint SHA256:" + refused.fingerprint() + ")");
+            }
             throw new CliException("request to " + base + " failed: " + e.getMessage());
         } finally {
             if (conn != null) {

@@ -19,7 +19,7 @@ public final class ArrayCommands {
     public static final class ArrayCmd {
     }
 
-    @Command(name = "info", description = "Array id, model, software, peers and storage ports.")
+    @Command(name = "info", description = "Array id, model, software, TLS certificate fingerprint, peers and storage ports.")
     static final class Info implements Callable<Integer> {
         @Mixin
         AdminOptions admin;
@@ -31,7 +31,7 @@ public final class ArrayCommands {
         }
     }
 
-    @Command(name = "show", description = "The array and its space: live, snapshot and reclaimable bytes of the data file.")
+    @Command(name = "show", description = "The array (with its TLS certificate fingerprint) and its space: live, snapshot and reclaimable bytes of the data file.")
     static final class Show implements Callable<Integer> {
         @Mixin
         AdminOptions admin;
@@ -68,6 +68,10 @@ public final class ArrayCommands {
         @Option(names = "--peer-password-file", required = true)
         Path peerPasswordFile;
 
+        @Option(names = "--peer-fingerprint", description = "SHA-256 fingerprint of the peer's TLS certificate"
+            + " (as the peer's `serve` prints it): this array then trusts that certificate only")
+        String peerFingerprint;
+
         @Override
         public Integer call() {
             char[] pw;
@@ -77,7 +81,7 @@ public final class ArrayCommands {
                 throw new CliException("cannot read password file " + peerPasswordFile + ": " + e.getMessage());
             }
             Output.print(admin.client().post("/api/v1/peers", Json.obj("id", peerId, "address", peerAddress,
-                "username", peerUser, "password", new String(pw))));
+                "username", peerUser, "password", new String(pw), "fingerprint", peerFingerprint)));
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package org.opensra.array.cli;
 
 import org.opensra.array.daemon.ArrayDaemon;
 import org.opensra.array.daemon.DaemonConfig;
+import org.opensra.array.daemon.TlsOptions;
 import org.opensra.array.security.OwnerOnlyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,8 +46,28 @@ public final class ServeCommand implements Callable<Integer> {
         description = "file written (atomically) once the daemon listens: its pid, address and transfer port as JSON")
     Path readyFile;
 
+    @Option(names = "--insecure",
+        description = "development only: plain HTTP and plain TCP on every listener, no TLS")
+    boolean insecure;
+
+    @Option(names = "--tls-cert", description = "PEM certificate (leaf first, then its chain) instead of the"
+        + " daemon's own self-signed one (made in DATA/tls on the first start)")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "PKCS#8 PEM private key of --tls-cert (mode 0600: a key others may read is refused)")
+    Path tlsKey;
+
     @Override
     public Integer call() throws Exception {
+        TlsOptions tls;
+        try {
+            tls = insecure ? null : new TlsOptions(tlsCert, tlsKey);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        if (insecure && tlsCert != null) {
+            throw new CliException("--insecure and --tls-cert exclude each other");
+        }
         char[] password;
         try {
             password = OwnerOnlyFiles.readPassword(passwordFile);
@@ -60,7 +81,15 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        ArrayDaemon daemon = ArrayDaemon.start(cfg);
+        ArrayDaemon daemon;
+        try {
+            daemon = ArrayDaemon.start(cfg, tls);
+        } catch (java.io.IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("TLS")) {
+                throw new CliException(e.getMessage());
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();
@@ -76,10 +105,14 @@ public final class ServeCommand implements Callable<Integer> {
         if (readyFile != null) {
             OwnerOnlyFiles.writeString(readyFile, org.opensra.array.Json.MAPPER.writeValueAsString(org.opensra.array.Json.obj(
                 "pid", ProcessHandle.current().pid(), "address", daemon.addressString(),
-                "transferPort", daemon.transferPort(), "iscsiPort", daemon.iscsiPort())) + "\n");
+                "transferPort", daemon.transferPort(), "iscsiPort", daemon.iscsiPort(), "scheme", daemon.scheme(),
+                "tlsFingerprint", daemon.tlsFingerprint())) + "\n");
         }
-        System.out.println("sra-array " + arrayId + " listening on " + daemon.addressString()
+        System.out.println("sra-array " + arrayId + " listening on " + daemon.scheme() + "://" + daemon.addressString()
             + " (replication data on port " + daemon.transferPort() + ", iSCSI on port " + daemon.iscsiPort() + ")");
+        System.out.println(daemon.tlsFingerprint() == null
+            ? "WARNING: --insecure: passwords, tickets and volume data cross the network in clear text"
+            : "TLS certificate SHA-256 fingerprint: SHA256:" + daemon.tlsFingerprint());
         System.out.flush();
         stopped.await();
         return 0;

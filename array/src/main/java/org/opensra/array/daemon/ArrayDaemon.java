@@ -9,6 +9,7 @@ import org.opensra.array.http.InternalRoutes;
 import org.opensra.array.http.PresentationRoutes;
 import org.opensra.array.http.ReplicationRoutes;
 import org.opensra.array.http.Router;
+import org.opensra.array.http.UserRoutes;
 import org.opensra.array.http.VolumeRoutes;
 import org.opensra.array.http.IscsiRoutes;
 import org.opensra.array.iscsi.ChapSecrets;
@@ -26,7 +27,9 @@ import org.opensra.array.repl.TransferPort;
 import org.opensra.array.repl.TransferReceiver;
 import org.opensra.array.repl.TransferSender;
 import org.opensra.array.security.Credentials;
+import org.opensra.array.security.LoginThrottle;
 import org.opensra.array.security.SecretBox;
+import org.opensra.array.security.TlsIdentity;
 import org.opensra.array.store.DataLog;
 import org.opensra.array.store.Db;
 import org.opensra.array.store.Ids;
@@ -38,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import javax.net.ssl.SSLContext;
 
 /** One running array: metadata store, block data, services, HTTP API, sync jobs and RPO schedule. */
 public final class ArrayDaemon implements AutoCloseable {
@@ -50,9 +54,11 @@ public final class ArrayDaemon implements AutoCloseable {
     private final TransferPort transferPort;
     private final Services services;
     private final IscsiTarget iscsi;
+    private final TlsIdentity tls;
 
-    private ArrayDaemon(DaemonConfig cfg, Path dir, DataFolderLock folderLock) throws IOException {
+    private ArrayDaemon(DaemonConfig cfg, Path dir, DataFolderLock folderLock, TlsOptions tlsOptions) throws IOException {
         this.folderLock = folderLock;
+        this.tls = tlsOptions == null ? null : tlsOptions.identity(dir, cfg); // before anything is opened: may refuse
         db = new Db(dir.resolve("meta.db"));
         try {
             String stored = db.tx(c -> Db.queryString(c, "SELECT v FROM meta WHERE k = 'arrayId'"));
@@ -80,7 +86,9 @@ public final class ArrayDaemon implements AutoCloseable {
         VolumeService vols = new VolumeService(db, data, ids);
         PeerRegistry peers = new PeerRegistry(db, box);
         TransferReceiver receiver = new TransferReceiver(vols);
-        transferPort = new TransferPort(new InetSocketAddress(cfg.listen().getAddress(), cfg.transferPort()), receiver);
+        SSLContext serverTls = tls == null ? null : tls.serverContext();
+        transferPort = new TransferPort(new InetSocketAddress(cfg.listen().getAddress(), cfg.transferPort()), receiver,
+            serverTls);
         engine = new SyncEngine(db, ids, new TransferSender(vols, peers));
         RoleOperations roles = new RoleOperations(vols, peers, receiver);
         services = new Services(cfg.arrayId(), cfg.name() == null ? cfg.arrayId() : cfg.name(), cfg.oneLunPerIscsiTarget(),
@@ -88,14 +96,15 @@ public final class ArrayDaemon implements AutoCloseable {
             new SyncRequests(vols, engine, peers), roles, new TestClones(vols, receiver, roles), receiver, transferPort,
             new Presentation(vols, cfg.oneLunPerIscsiTarget()));
         Router router = new Router();
-        ArrayRoutes.register(router, services);
+        ArrayRoutes.register(router, services, tls == null ? null : tls.fingerprint());
         VolumeRoutes.register(router, services);
         ReplicationRoutes.register(router, services);
         PresentationRoutes.register(router, services);
         InternalRoutes.register(router, services);
         ChapSecrets chap = new ChapSecrets(db, box);
         IscsiRoutes.register(router, chap);
-        server = new ApiServer(cfg.listen(), router, creds);
+        UserRoutes.register(router, creds);
+        server = new ApiServer(cfg.listen(), router, creds, new LoginThrottle(), serverTls);
         scheduler = new Scheduler(vols, engine);
         iscsi = new IscsiTarget(cfg.iscsiListen() != null ? cfg.iscsiListen()
             : new InetSocketAddress(cfg.listen().getAddress(), 0), services.presentation().iqn(), vols, chap);
@@ -103,13 +112,18 @@ public final class ArrayDaemon implements AutoCloseable {
 
     /** Opens the data folder, starts serving, resumes interrupted sync jobs and the RPO schedule. */
     public static ArrayDaemon start(DaemonConfig cfg) throws IOException {
+        return start(cfg, null);
+    }
+
+    /** As {@link #start(DaemonConfig)}, every listener with TLS when tls is given (null: plain text). */
+    public static ArrayDaemon start(DaemonConfig cfg, TlsOptions tls) throws IOException {
         Path dir = cfg.dataDir().toAbsolutePath();
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         DataFolderLock lock = DataFolderLock.take(dir); // first: a second daemon touches nothing
         ArrayDaemon d;
         try {
-            d = new ArrayDaemon(cfg, dir, lock);
+            d = new ArrayDaemon(cfg, dir, lock, tls);
         } catch (IOException | RuntimeException | Error e) {
             lock.close();
             throw e;
@@ -143,6 +157,16 @@ public final class ArrayDaemon implements AutoCloseable {
     /** The port of the iSCSI portal. */
     public int iscsiPort() {
         return iscsi.port();
+    }
+
+    /** SHA-256 fingerprint of the TLS certificate, or null when the daemon speaks plain text. */
+    public String tlsFingerprint() {
+        return tls == null ? null : tls.fingerprint();
+    }
+
+    /** The scheme of the management API: https, or http for a daemon without TLS. */
+    public String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     public Services services() {

@@ -2,11 +2,15 @@ package org.opensra.array.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.Json;
 import org.opensra.array.security.Credentials;
 import org.opensra.array.security.LoginThrottle;
+import org.opensra.array.security.Role;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The management API's HTTP server: Basic authentication with back-off of failed logins, body caps,
@@ -51,16 +57,42 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(InetSocketAddress address, Router router, Credentials credentials, LoginThrottle throttle)
             throws IOException {
+        this(address, router, credentials, throttle, null);
+    }
+
+    /** With tls null: plain HTTP (the daemon's --insecure); else HTTPS, TLS 1.3 only. */
+    public ApiServer(InetSocketAddress address, Router router, Credentials credentials, LoginThrottle throttle,
+                     SSLContext tls) throws IOException {
         this.throttle = throttle;
         this.router = router;
         this.credentials = credentials;
-        this.server = HttpServer.create(address, 128);
+        if (tls == null) {
+            this.server = HttpServer.create(address, 128);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 128);
+            https.setHttpsConfigurator(new Tls13(tls));
+            this.server = https;
+        }
         // bounded: a request finding every worker busy and the queue full is refused (its connection closed)
         this.pool = new ThreadPoolExecutor(HttpLimits.WORKERS, HttpLimits.WORKERS, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(HttpLimits.QUEUED), daemonThreads("api"), new ThreadPoolExecutor.AbortPolicy());
         this.delayed = Executors.newSingleThreadScheduledExecutor(daemonThreads("api-login-backoff"));
         server.setExecutor(pool);
         server.createContext("/", this::handle);
+    }
+
+    /** TLS 1.3 only, no client certificates. */
+    private static final class Tls13 extends HttpsConfigurator {
+        Tls13(SSLContext context) {
+            super(context);
+        }
+
+        @Override
+        public void configure(HttpsParameters params) {
+            SSLParameters p = getSSLContext().getDefaultSSLParameters();
+            p.setProtocols(new String[] {"TLSv1.3"});
+            params.setSSLParameters(p);
+        }
     }
 
     private static ThreadFactory daemonThreads(String name) {
@@ -101,6 +133,14 @@ public final class ApiServer implements AutoCloseable {
                         ? new ArrayException(ErrorCode.METHOD_NOT_ALLOWED, ex.getRequestMethod() + " is not allowed on "
                             + ex.getRequestURI().getPath(), null)
                         : new ArrayException(ErrorCode.NOT_FOUND, "no such endpoint: " + ex.getRequestURI().getPath(), null);
+                }
+                String user = (String) ex.getAttribute(Req.USER);
+                Role role = credentials.role(user);
+                String path = ex.getRequestURI().getRawPath();
+                if (role == null || !RoutePolicy.allows(role, ex.getRequestMethod(), path)) {
+                    throw new ArrayException(ErrorCode.FORBIDDEN, "the account " + user + " (role "
+                        + (role == null ? "none" : role.text()) + ") may not call " + ex.getRequestMethod() + " "
+                        + ex.getRequestURI().getPath(), null);
                 }
                 Object result = m.handler().handle(new Req(ex, m.params()));
                 if (result == Reply.NONE) {
@@ -183,6 +223,7 @@ public final class ApiServer implements AutoCloseable {
         }
         java.util.Arrays.fill(password, '\0');
         if (ok) {
+            ex.setAttribute(Req.USER, user);
             return Login.OK;
         }
         answerRefusedLater(ex, throttle.failed(client, now) - now);

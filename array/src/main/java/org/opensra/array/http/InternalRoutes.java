@@ -13,7 +13,8 @@ public final class InternalRoutes {
         r.post("/internal/v1/replicas", q -> Reply.created(s.config().createReplica(q.body())));
         r.post("/internal/v1/replicas/batch", q -> s.config().createReplicas(q.body()));
         r.post("/internal/v1/replication/state", q -> s.receiver().state(Json.strings(q.body(), "pairs")));
-        r.post("/internal/v1/replication/transfer-ticket", q -> s.transferPort().ticket());
+        r.post("/internal/v1/replication/transfer-ticket", q -> s.transferPort().ticket(q.user(),
+            new java.util.HashSet<>(Json.strings(q.body(), "pairs"))));
         r.post("/internal/v1/replication/become-target", q -> s.roles().becomeTarget(q.body()));
         r.post("/internal/v1/replication/become-source", q -> s.roles().becomeSource(q.body()));
     }

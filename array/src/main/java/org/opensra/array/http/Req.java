@@ -33,6 +33,14 @@ public final class Req {
         }
     }
 
+    /** Exchange attribute: the authenticated account's name. */
+    static final String USER = "opensra.user";
+
+    /** The authenticated account's name. */
+    public String user() {
+        return (String) exchange.getAttribute(USER);
+    }
+
     public HttpExchange exchange() {
         return exchange;
     }

@@ -81,6 +81,10 @@ public final class Lab {
             }
             a.awaitReady(READY_TIMEOUT_MS);
             b.awaitReady(READY_TIMEOUT_MS);
+            accounts(a);
+            accounts(b);
+            SampleData.link(site(a), site(b));
+            SampleData.link(site(b), site(a));
             if (!a.initialized() || !b.initialized()) {
                 SampleData.create(site(a), site(b));
                 a.markInitialized();
@@ -112,9 +116,17 @@ public final class Lab {
         }
     }
 
+    /** The site's SRA account (role sra) and peer account (role peer); idempotent. */
+    private static void accounts(SiteProcess s) throws IOException {
+        s.client(s.address()).post("/api/v1/users", Json.obj("name", SiteProcess.SRA_USER, "role", "sra",
+            "password", new String(OwnerOnlyFiles.readPassword(s.sraPasswordFile()))));
+        s.client(s.address()).post("/api/v1/users", Json.obj("name", SiteProcess.PEER_USER, "role", "peer",
+            "password", new String(OwnerOnlyFiles.readPassword(s.peerPasswordFile()))));
+    }
+
     private SampleData.Site site(SiteProcess s) throws IOException {
         return new SampleData.Site(s.arrayId(), s.client(s.address()), s.address(),
-            new String(OwnerOnlyFiles.readPassword(s.passwordFile())));
+            new String(OwnerOnlyFiles.readPassword(s.peerPasswordFile())), s.fingerprint());
     }
 
     /** Stops every daemon the lab folder's pid and ready files name, also after a failed or interrupted up. */
@@ -165,7 +177,10 @@ public final class Lab {
         for (SiteProcess s : List.of(a, b)) {
             String address = s.address();
             String pw = s.passwordFile().toString();
-            List<String> admin = List.of("--address", address, "--user", SiteProcess.USER, "--password-file", pw);
+            String sraPw = s.sraPasswordFile().toString();
+            String fingerprint = s.fingerprint();
+            List<String> admin = List.of("--address", address, "--user", SiteProcess.USER, "--password-file", pw,
+                "--fingerprint", fingerprint);
             List<String> write = new ArrayList<>(launcher);
             write.addAll(List.of("volume", "write"));
             write.addAll(admin);
@@ -179,9 +194,9 @@ public final class Lab {
             List<String> start = new ArrayList<>(launcher);
             start.addAll(List.of("lab", "start-site", "--dir", dir.toString(), "--site", s.site()));
             sites.put(s.site(), Json.obj("arrayId", s.arrayId(), "managementAddress", address, "username", SiteProcess.USER,
-                "passwordFile", pw, "iscsiPortal", "127.0.0.1:" + s.iscsiPort(),
+                "passwordFile", pw, "iscsiPortal", "127.0.0.1:" + s.iscsiPort(), "tlsFingerprint", fingerprint,
                 "connection", Json.obj("id", "array", "addresses", Json.obj("managementAddress", address),
-                    "username", SiteProcess.USER, "passwordFile", pw, "opaques", Map.of()),
+                    "username", SiteProcess.SRA_USER, "passwordFile", sraPw, "opaques", Map.of("tlsFingerprint", fingerprint)),
                 "stop", stop, "start", start, "data", Json.obj("write", write, "read", read)));
         }
         Files.writeString(sitesFile(), Json.MAPPER.writerWithDefaultPrettyPrinter()

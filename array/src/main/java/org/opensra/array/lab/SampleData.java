@@ -24,7 +24,8 @@ final class SampleData {
     private SampleData() {
     }
 
-    record Site(String arrayId, ApiClient api, String address, String password) {
+    /** password: of the site's peer account, which the other site logs in with. */
+    record Site(String arrayId, ApiClient api, String address, String password, String fingerprint) {
     }
 
     static void create(Site a, Site b) throws InterruptedException {
@@ -39,9 +40,10 @@ final class SampleData {
         await(b.api(), jobsB);
     }
 
-    private static void link(Site from, Site to) {
-        from.api().post("/api/v1/peers", Json.obj("id", to.arrayId(), "address", to.address(), "username", SiteProcess.USER,
-            "password", to.password()));
+    /** Links from to its peer to with to's peer account, pinning to's certificate; idempotent. */
+    static void link(Site from, Site to) {
+        from.api().post("/api/v1/peers", Json.obj("id", to.arrayId(), "address", to.address(), "username", SiteProcess.PEER_USER,
+            "password", to.password(), "fingerprint", to.fingerprint()));
     }
 
     private static List<String> populate(Site s, String peer, List<String> standalone, String fileVolume,

@@ -22,6 +22,10 @@ import java.util.Optional;
  */
 final class SiteProcess {
     static final String USER = "admin";
+    /** The account SRM's adapter logs in with (role sra; a name no log line contains by chance, for the emulator's SEC-1 check). */
+    static final String SRA_USER = "srm-adapter";
+    /** The account the other site logs in with (role peer). */
+    static final String PEER_USER = "peer";
 
     private final String site;
     private final String arrayId;
@@ -46,6 +50,16 @@ final class SiteProcess {
 
     Path passwordFile() {
         return dir.resolve("password");
+    }
+
+    /** The password of this site's SRA account (role sra): what SRM's adapter logs in with. */
+    Path sraPasswordFile() {
+        return dir.resolve("sra-password");
+    }
+
+    /** The password of this site's peer account (role peer): what the other site logs in with. */
+    Path peerPasswordFile() {
+        return dir.resolve("peer-password");
     }
 
     Path dataDir() {
@@ -75,14 +89,29 @@ final class SiteProcess {
     /** The password file, generated (mode 0600) on the first start. */
     void ensurePassword() throws IOException {
         Files.createDirectories(dir);
-        if (!Files.exists(passwordFile())) {
-            OwnerOnlyFiles.writeString(passwordFile(), org.opensra.array.security.PasswordHasher.randomPassword() + "\n");
+        for (Path p : List.of(passwordFile(), sraPasswordFile(), peerPasswordFile())) {
+            if (!Files.exists(p)) {
+                OwnerOnlyFiles.writeString(p, org.opensra.array.security.PasswordHasher.randomPassword() + "\n");
+            }
+        }
+    }
+
+    /** The SHA-256 fingerprint of the daemon's TLS certificate, as its ready file names it (null: none yet). */
+    String fingerprint() throws IOException {
+        try {
+            return Json.text(Json.MAPPER.readTree(Files.readString(readyFile())), "tlsFingerprint");
+        } catch (NoSuchFileException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
         }
     }
 
     ApiClient client(String address) {
         try {
-            return new ApiClient(address, USER, OwnerOnlyFiles.readPassword(passwordFile()));
+            String fp = fingerprint();
+            if (fp == null) {
+                throw new CliException("site " + site + " has not written its TLS fingerprint yet");
+            }
+            return new ApiClient(address, USER, OwnerOnlyFiles.readPassword(passwordFile()), fp, null);
         } catch (IOException e) {
             throw new CliException("cannot read " + passwordFile() + ": " + e.getMessage());
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
@@ -28,16 +27,66 @@ final class DeadlineChannel implements ByteChannel {
         WATCHDOG.scheduleWithFixedDelay(DeadlineChannel::expire, 1, 1, TimeUnit.SECONDS);
     }
 
-    private final SocketChannel ch;
+    private final ByteChannel ch;
+    private final java.net.Socket socket;
     private final long deadlineNanos;
     /** When the read or write in progress started (0: none in progress). */
     private volatile long busySince;
     private volatile boolean expired;
 
     DeadlineChannel(SocketChannel ch, Duration deadline) {
+        this(ch, ch.socket(), deadline);
+    }
+
+    private DeadlineChannel(ByteChannel ch, java.net.Socket socket, Duration deadline) {
         this.ch = ch;
+        this.socket = socket;
         this.deadlineNanos = deadline.toNanos();
         WATCHED.add(this);
+    }
+
+    /**
+     * A connection of either kind: a plain socket's own channel (blocks go to direct memory), or a TLS
+     * socket's streams (they decrypt through the TLS engine's buffers anyway).
+     */
+    static DeadlineChannel of(java.net.Socket socket, Duration deadline) throws IOException {
+        if (socket instanceof javax.net.ssl.SSLSocket) {
+            return new DeadlineChannel(new StreamChannel(socket), socket, deadline);
+        }
+        return new DeadlineChannel(socket.getChannel(), socket, deadline);
+    }
+
+    /** A TLS socket's input and output streams as one channel. */
+    private static final class StreamChannel implements ByteChannel {
+        private final java.nio.channels.ReadableByteChannel in;
+        private final java.nio.channels.WritableByteChannel out;
+        private final java.net.Socket socket;
+
+        StreamChannel(java.net.Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = java.nio.channels.Channels.newChannel(socket.getInputStream());
+            this.out = java.nio.channels.Channels.newChannel(socket.getOutputStream());
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return in.read(dst);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return out.write(src);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !socket.isClosed();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     private static void expire() {
@@ -47,7 +96,7 @@ final class DeadlineChannel implements ByteChannel {
             if (since != 0 && now - since > d.deadlineNanos) {
                 d.expired = true;
                 try {
-                    d.ch.close();
+                    d.socket.close();
                 } catch (IOException ignored) {
                     // closing is all we can do
                 }
@@ -61,7 +110,7 @@ final class DeadlineChannel implements ByteChannel {
         busySince = System.nanoTime() | 1;
         try {
             return ch.read(dst);
-        } catch (ClosedChannelException e) {
+        } catch (IOException e) {
             throw timedOut(e);
         } finally {
             busySince = 0;
@@ -73,14 +122,14 @@ final class DeadlineChannel implements ByteChannel {
         busySince = System.nanoTime() | 1;
         try {
             return ch.write(src);
-        } catch (ClosedChannelException e) {
+        } catch (IOException e) {
             throw timedOut(e);
         } finally {
             busySince = 0;
         }
     }
 
-    private IOException timedOut(ClosedChannelException e) {
+    private IOException timedOut(IOException e) {
         if (!expired) {
             return e;
         }
@@ -91,7 +140,7 @@ final class DeadlineChannel implements ByteChannel {
     }
 
     void shutdownOutput() throws IOException {
-        ch.shutdownOutput();
+        socket.shutdownOutput();
     }
 
     @Override
@@ -102,6 +151,6 @@ final class DeadlineChannel implements ByteChannel {
     @Override
     public void close() throws IOException {
         WATCHED.remove(this);
-        ch.close();
+        socket.close();
     }
 }

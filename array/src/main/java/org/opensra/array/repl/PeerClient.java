@@ -12,7 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.net.Socket;
 import java.nio.channels.SocketChannel;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.opensra.spi.tls.TlsRefusal;
+import org.opensra.spi.tls.TlsTrust;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,17 +35,39 @@ public final class PeerClient {
      */
     static final Duration ANSWER_DEADLINE = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** One HTTPS client per trust (pinned fingerprint, or "" for the system trust store). */
+    private static final Map<String, HttpClient> HTTPS = new ConcurrentHashMap<>();
 
     private final String peerId;
     private final String base;
     private final String authorization;
+    /** Null for a plain {@code http://} peer (one started with --insecure). */
+    private final SSLContext tls;
+    private final HttpClient http;
 
-    public PeerClient(String peerId, String address, String username, char[] password) {
+    /**
+     * A client of the peer at address: {@code host:port} or {@code https://host:port} is TLS, trusted by
+     * the pinned fingerprint (null: the system trust store); only an explicit {@code http://} is plain.
+     */
+    public PeerClient(String peerId, String address, String username, char[] password, String fingerprint) {
         this.peerId = peerId;
-        String a = address.startsWith("http://") ? address : "http://" + address;
+        String a = address.startsWith("http://") || address.startsWith("https://") ? address : "https://" + address;
         this.base = a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
             (username + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
+        if (base.startsWith("http://")) {
+            this.tls = null;
+            this.http = HTTP;
+        } else {
+            String key = fingerprint == null ? "" : TlsTrust.normalize(fingerprint);
+            try {
+                this.tls = key.isEmpty() ? TlsTrust.system().context() : TlsTrust.pinned(key).context();
+            } catch (GeneralSecurityException e) {
+                throw new ArrayException(ErrorCode.INTERNAL, "no TLS for peer " + peerId + ": " + e.getMessage(), peerId, e);
+            }
+            this.http = HTTPS.computeIfAbsent(key, k -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                .sslContext(tls).build());
+        }
     }
 
     public String peerId() {
@@ -76,7 +106,7 @@ public final class PeerClient {
         HttpRequest req = b.header("Authorization", authorization).timeout(timeout).build();
         HttpResponse<byte[]> resp;
         try {
-            resp = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw unreachable(e);
         } catch (InterruptedException e) {
@@ -87,6 +117,12 @@ public final class PeerClient {
     }
 
     private ArrayException unreachable(Exception e) {
+        TlsRefusal refused = TlsRefusal.in(e);
+        if (refused != null) {
+            return new ArrayException(ErrorCode.PEER_UNREACHABLE, "peer array " + peerId + " at " + base
+                + " refused: " + refused.getMessage() + "; if that certificate is the peer's, link it again with"
+                + " --peer-fingerprint " + refused.fingerprint(), peerId, e);
+        }
         return new ArrayException(ErrorCode.PEER_UNREACHABLE, "peer array " + peerId + " at " + base
             + " is unreachable (" + e.getClass().getSimpleName() + ")", peerId, e);
     }
@@ -125,8 +161,8 @@ public final class PeerClient {
      * API, connects, writes the ticket and the header, then the blocks if the peer asks for them, and
      * returns the peer's JSON answer.
      */
-    public JsonNode transfer(ChannelWriter header, ChannelWriter blocks) {
-        JsonNode t = post("/internal/v1/replication/transfer-ticket", Json.obj(), Duration.ofSeconds(15));
+    public JsonNode transfer(java.util.List<String> pairIds, ChannelWriter header, ChannelWriter blocks) {
+        JsonNode t = post("/internal/v1/replication/transfer-ticket", Json.obj("pairs", pairIds), Duration.ofSeconds(15));
         byte[] ticket;
         try {
             ticket = HexFormat.of().parseHex(t.path("ticket").asText());
@@ -134,16 +170,31 @@ public final class PeerClient {
             throw new ArrayException(ErrorCode.INTERNAL, "peer " + peerId + " sent a malformed transfer ticket", peerId);
         }
         InetSocketAddress port = new InetSocketAddress(URI.create(base).getHost(), t.path("port").asInt());
-        try (SocketChannel ch = SocketChannel.open()) {
+        Socket plain;
+        try {
+            plain = SocketChannel.open().socket(); // a channel's socket: plain transfers read into direct memory
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+        try {
             try {
-                ch.socket().connect(port, 3000);
+                plain.connect(port, 3000);
             } catch (IOException e) {
                 throw new ArrayException(ErrorCode.PEER_UNREACHABLE, "cannot connect to the transfer port "
                     + port.getHostString() + ":" + port.getPort() + " of peer array " + peerId + " ("
                     + e.getClass().getSimpleName() + "; a firewall must let it through, like the management port)", peerId, e);
             }
-            TransferPort.keepAlive(ch);
-            try (DeadlineChannel dc = new DeadlineChannel(ch, ANSWER_DEADLINE)) {
+            Socket s = plain;
+            if (tls != null) {
+                SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(plain, port.getHostString(), port.getPort(), true);
+                ssl.setEnabledProtocols(TlsTrust.PROTOCOLS);
+                ssl.setSoTimeout(15_000);
+                ssl.startHandshake();
+                ssl.setSoTimeout(0);
+                s = ssl;
+            }
+            TransferPort.keepAlive(s);
+            try (DeadlineChannel dc = DeadlineChannel.of(s, ANSWER_DEADLINE)) {
                 TransferPort.writeAll(dc, ByteBuffer.wrap(ticket));
                 header.write(dc);
                 TransferPort.Frame f = TransferPort.Frame.read(dc);
@@ -156,6 +207,12 @@ public final class PeerClient {
             }
         } catch (IOException e) {
             throw unreachable(e);
+        } finally {
+            try {
+                plain.close();
+            } catch (IOException ignored) {
+                // closing
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import org.opensra.array.ArrayException;
 import org.opensra.array.Json;
 import org.opensra.array.security.SecretBox;
 import org.opensra.array.store.Db;
+import org.opensra.spi.tls.TlsTrust;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,20 @@ public final class PeerRegistry {
     }
 
     public Peer add(String id, String address, String username, char[] password) {
+        return add(id, address, username, password, null);
+    }
+
+    /**
+     * Links a peer; its TLS certificate is pinned to fingerprint when given (else the system trust
+     * store decides).
+     */
+    public Peer add(String id, String address, String username, char[] password, String fingerprint) {
+        String pin;
+        try {
+            pin = fingerprint == null || fingerprint.isBlank() ? null : TlsTrust.normalize(fingerprint);
+        } catch (IllegalArgumentException e) {
+            throw ArrayException.badRequest(e.getMessage());
+        }
         if (id == null || !id.matches("[a-z0-9-]+")) {
             throw ArrayException.badRequest("peer id must match [a-z0-9-]+: " + id);
         }
@@ -30,8 +45,15 @@ public final class PeerRegistry {
             throw ArrayException.badRequest("a peer needs id, address, username and password");
         }
         String sealed = box.seal(password);
-        db.tx(c -> Db.update(c, "INSERT OR REPLACE INTO peers(id, address, username, secret) VALUES(?,?,?,?)",
-            id, address, username, sealed));
+        db.tx(c -> {
+            Db.update(c, "INSERT OR REPLACE INTO peers(id, address, username, secret) VALUES(?,?,?,?)",
+                id, address, username, sealed);
+            Db.update(c, "DELETE FROM peer_tls WHERE id = ?", id);
+            if (pin != null) {
+                Db.update(c, "INSERT INTO peer_tls(id, fingerprint) VALUES(?,?)", id, pin);
+            }
+            return null;
+        });
         return new Peer(id, address, username);
     }
 
@@ -41,14 +63,15 @@ public final class PeerRegistry {
     }
 
     public PeerClient client(String peerId) {
-        record Row(String address, String username, String secret) {
+        record Row(String address, String username, String secret, String fingerprint) {
         }
-        Row row = db.tx(c -> Db.queryOne(c, "SELECT address, username, secret FROM peers WHERE id = ?",
-            rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)), peerId));
+        Row row = db.tx(c -> Db.queryOne(c, "SELECT p.address, p.username, p.secret, t.fingerprint FROM peers p"
+                + " LEFT JOIN peer_tls t ON t.id = p.id WHERE p.id = ?",
+            rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), peerId));
         if (row == null) {
             throw ArrayException.notFound("peer array", peerId);
         }
-        return new PeerClient(peerId, row.address(), row.username(), box.open(row.secret()));
+        return new PeerClient(peerId, row.address(), row.username(), box.open(row.secret()), row.fingerprint());
     }
 
     public List<Map<String, Object>> describe(boolean probe) {

@@ -8,13 +8,14 @@ import org.opensra.array.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
+import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 import java.nio.channels.WritableByteChannel;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,8 @@ public final class TransferPort implements AutoCloseable {
     private static final int TICKET_TIMEOUT_MS = 10_000;
 
     private final ServerSocketChannel server;
+    /** The TLS listener (null: plain, the daemon's --insecure). */
+    private final SSLServerSocket tlsServer;
     private final TransferTickets tickets;
     private final TransferReceiver receiver;
     /** Connections served at once; one more is closed at once (a source retries its transfer). */
@@ -58,18 +61,32 @@ public final class TransferPort implements AutoCloseable {
     static final long STREAM_DEADLINE_SECONDS = 120;
     private final ExecutorService handlers = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 60, TimeUnit.SECONDS,
         new SynchronousQueue<>(), Futures.daemonThreads("transfer-port"));
-    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private final Duration streamDeadline;
 
     /** Listens on host:port (port 0: any free one). */
     public TransferPort(InetSocketAddress address, TransferReceiver receiver) throws IOException {
+        this(address, receiver, null);
+    }
+
+    /** Listens with TLS 1.3 when tls is given (else plain TCP). */
+    public TransferPort(InetSocketAddress address, TransferReceiver receiver, SSLContext tls) throws IOException {
         this.tickets = new TransferTickets();
         this.streamDeadline = Duration.ofSeconds(Math.max(1, Long.getLong("opensra.array.transferDeadlineSeconds",
             STREAM_DEADLINE_SECONDS)));
         this.receiver = receiver;
-        server = ServerSocketChannel.open();
-        server.bind(address, 16);
+        if (tls == null) {
+            server = ServerSocketChannel.open();
+            server.bind(address, 16);
+            tlsServer = null;
+        } else {
+            server = null;
+            tlsServer = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
+            tlsServer.setReuseAddress(true);
+            tlsServer.bind(address, 16);
+            tlsServer.setEnabledProtocols(new String[] {"TLSv1.3"});
+        }
         acceptor = Futures.daemonThreads("transfer-accept").newThread(this::acceptLoop);
     }
 
@@ -78,22 +95,28 @@ public final class TransferPort implements AutoCloseable {
     }
 
     public int port() {
-        return server.socket().getLocalPort();
+        return tlsServer != null ? tlsServer.getLocalPort() : server.socket().getLocalPort();
     }
 
     /** What a peer needs to open one transfer connection: this port and a fresh one-time ticket. */
-    public Map<String, Object> ticket() {
-        return Json.obj("port", port(), "ticket", tickets.issue());
+    public Map<String, Object> ticket(String peerUser, java.util.Set<String> pairs) {
+        if (pairs.isEmpty()) {
+            throw ArrayException.badRequest("a transfer ticket is for named pairs: 'pairs' is empty");
+        }
+        return Json.obj("port", port(), "ticket", tickets.issue(peerUser, pairs));
     }
 
     private void acceptLoop() {
         while (true) {
-            SocketChannel ch;
+            Socket ch;
             try {
-                ch = server.accept();
+                ch = tlsServer != null ? tlsServer.accept() : server.accept().socket();
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
+                if (tlsServer != null && tlsServer.isClosed()) {
+                    return;
+                }
                 LOG.log(Level.WARNING, "transfer port: accept failed", e);
                 continue;
             }
@@ -120,21 +143,22 @@ public final class TransferPort implements AutoCloseable {
         }
     }
 
-    private void serve(SocketChannel socket) throws IOException {
+    private void serve(Socket socket) throws IOException {
         keepAlive(socket);
-        try (DeadlineChannel ch = new DeadlineChannel(socket, streamDeadline)) {
+        try (DeadlineChannel ch = DeadlineChannel.of(socket, streamDeadline)) {
             serve(socket, ch);
         }
     }
 
-    private void serve(SocketChannel socket, DeadlineChannel ch) throws IOException {
-        if (!tickets.redeem(readTicket(socket))) {
+    private void serve(Socket socket, DeadlineChannel ch) throws IOException {
+        TransferTickets.Binding ticket = tickets.redeem(readTicket(socket));
+        if (ticket == null) {
             error(new ArrayException(ErrorCode.UNAUTHORIZED, "no valid transfer ticket", null)).write(ch);
             return;
         }
         TransferReceiver.Incoming incoming;
         try {
-            incoming = receiver.begin(ch);
+            incoming = receiver.begin(ch, ticket.pairs());
         } catch (RuntimeException e) {
             error(e).write(ch);
             return;
@@ -160,23 +184,29 @@ public final class TransferPort implements AutoCloseable {
     }
 
     /** The ticket: the first bytes, read with a timeout (a connection that sends nothing is dropped). */
-    private static byte[] readTicket(SocketChannel ch) throws IOException {
-        ch.socket().setSoTimeout(TICKET_TIMEOUT_MS);
-        InputStream in = ch.socket().getInputStream(); // not closed: that would close the connection
+    private static byte[] readTicket(Socket ch) throws IOException {
+        ch.setSoTimeout(TICKET_TIMEOUT_MS); // bounds the TLS handshake too
+        InputStream in = ch.getInputStream(); // not closed: that would close the connection
         try {
             return in.readNBytes(TransferTickets.LENGTH);
         } catch (SocketTimeoutException e) {
             return new byte[0];
+        } finally {
+            ch.setSoTimeout(0); // from here on the DeadlineChannel's watchdog bounds each read
         }
     }
 
     /** Lets the kernel find a vanished peer (about a minute) on a connection that waits for data. */
-    static void keepAlive(SocketChannel ch) throws IOException {
-        ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-        if (ch.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
-            ch.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 30);
-            ch.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 10);
-            ch.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 3);
+    static void keepAlive(Socket ch) throws IOException {
+        ch.setKeepAlive(true);
+        try {
+            if (ch.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+                ch.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 30);
+                ch.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 10);
+                ch.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 3);
+            }
+        } catch (UnsupportedOperationException e) {
+            // a TLS socket may not pass these on: the kernel's defaults then apply
         }
     }
 
@@ -227,11 +257,15 @@ public final class TransferPort implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.close();
+            if (tlsServer != null) {
+                tlsServer.close();
+            } else {
+                server.close();
+            }
         } catch (IOException ignored) {
             // shutdown
         }
-        for (SocketChannel ch : open) {
+        for (Socket ch : open) {
             try {
                 ch.close();
             } catch (IOException ignored) {

@@ -141,6 +141,11 @@ public final class TransferReceiver {
 
     /** Reads a transfer's header and stages it (or finds it already applied). */
     public Incoming begin(ReadableByteChannel ch) throws IOException {
+        return begin(ch, null);
+    }
+
+    /** As {@link #begin(ReadableByteChannel)}; a member outside allowedPairs (the ticket's) refuses the transfer. */
+    public Incoming begin(ReadableByteChannel ch, java.util.Set<String> allowedPairs) throws IOException {
         TransferInput in = new TransferInput(ch);
         int hlen = in.readInt();
         if (hlen <= 0 || hlen > (16 << 20)) {
@@ -155,6 +160,14 @@ public final class TransferReceiver {
         }
         if (members.isEmpty()) {
             throw ArrayException.badRequest("transfer header names no member");
+        }
+        if (allowedPairs != null) {
+            for (Member m : members) {
+                if (!allowedPairs.contains(m.pairId)) {
+                    throw new ArrayException(org.opensra.array.ErrorCode.UNAUTHORIZED, "the transfer ticket was issued for"
+                        + " other pairs, not " + m.pairId, m.pairId);
+                }
+            }
         }
         String time = header.path("time").asText(Clock.now());
         return vols.db().tx(c -> prepare(c, members)

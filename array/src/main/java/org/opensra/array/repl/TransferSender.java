@@ -80,7 +80,11 @@ public final class TransferSender implements UnitTransfers {
         }
         job.beginTransfer(length);
         long total = length;
-        peer.transfer(ch -> {
+        List<String> pairIds = new ArrayList<>();
+        for (MemberPlan m : plan) {
+            pairIds.add(m.pair().id());
+        }
+        peer.transfer(pairIds, ch -> {
             ByteBuffer head = ByteBuffer.allocate(Integer.BYTES + h.length).putInt(h.length).put(h).flip();
             send(ch, head, job);
         }, ch -> {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,31 +17,35 @@ public final class TransferTickets {
     static final long TTL_NANOS = 30_000_000_000L;
 
     private final SecureRandom random = new SecureRandom();
-    /** Ticket (hex) to the System.nanoTime() it expires at. */
-    private final Map<String, Long> open = new ConcurrentHashMap<>();
+    /** Ticket (hex) to what it was issued for. */
+    private final Map<String, Binding> open = new ConcurrentHashMap<>();
 
-    /** A new ticket, as hex. */
-    public String issue() {
+    /** Who asked for a ticket (a peer account), for which pairs, and the System.nanoTime() it expires at. */
+    public record Binding(String peerUser, Set<String> pairs, long expires) {
+    }
+
+    /** A new ticket, as hex, good for a transfer of these pairs only, asked for by peerUser. */
+    public String issue(String peerUser, Set<String> pairs) {
         long now = System.nanoTime();
-        for (Iterator<Long> it = open.values().iterator(); it.hasNext(); ) {
-            if (it.next() - now < 0) {
+        for (Iterator<Binding> it = open.values().iterator(); it.hasNext(); ) {
+            if (it.next().expires() - now < 0) {
                 it.remove();
             }
         }
         byte[] t = new byte[LENGTH];
         random.nextBytes(t);
         String hex = HexFormat.of().formatHex(t);
-        open.put(hex, now + TTL_NANOS);
+        open.put(hex, new Binding(peerUser, Set.copyOf(pairs), now + TTL_NANOS));
         return hex;
     }
 
-    /** True once for a ticket issued here and not yet expired; it is used up either way. */
-    public boolean redeem(byte[] ticket) {
+    /** Once for a ticket issued here and not yet expired, what it is good for; else null. Used up either way. */
+    public Binding redeem(byte[] ticket) {
         if (ticket.length != LENGTH) {
-            return false;
+            return null;
         }
         String hex = HexFormat.of().formatHex(ticket);
-        Long expires = open.remove(hex);
-        return expires != null && expires - System.nanoTime() > 0;
+        Binding b = open.remove(hex);
+        return b != null && b.expires() - System.nanoTime() > 0 ? b : null;
     }
 }

@@ -29,6 +29,7 @@ public final class Credentials {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private final Map<String, PasswordHasher.Hash> users = new HashMap<>();
+    private final Map<String, Role> roles = new HashMap<>();
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private final byte[] cacheKey = new byte[32];
     private final AtomicLong hashChecks = new AtomicLong();
@@ -41,26 +42,55 @@ public final class Credentials {
             for (JsonNode u : root.path("users")) {
                 users.put(u.path("name").asText(), new PasswordHasher.Hash(u.path("salt").asText(),
                     u.path("iterations").asInt(), u.path("hash").asText()));
+                roles.put(u.path("name").asText(), Role.parse(u.path("role").asText("admin")));
             }
         }
     }
 
     /** Sets (or replaces) a user's password; stores only its salted hash. */
     public synchronized void setUser(String name, char[] password) throws IOException {
+        setUser(name, password, Role.ADMIN);
+    }
+
+    /** Creates an account, or gives it a new password and role (rotation: the old password stops working). */
+    public synchronized void setUser(String name, char[] password, Role role) throws IOException {
         PasswordHasher.Hash existing = users.get(name);
-        if (existing == null || existing.iterations() != PasswordHasher.ITERATIONS || !PasswordHasher.verify(password, existing)) {
+        if (existing == null || existing.iterations() != PasswordHasher.ITERATIONS || !PasswordHasher.verify(password, existing)
+                || roles.get(name) != role) {
             users.put(name, PasswordHasher.hash(password));
+            roles.put(name, role);
             verified.clear();
             save();
         }
         verified.add(digest(name, password));
     }
 
+    /** The account's role (null: no such account). */
+    public synchronized Role role(String name) {
+        return roles.get(name);
+    }
+
+    /** Account names and roles (no secret). */
+    public synchronized Map<String, Role> accounts() {
+        return new java.util.TreeMap<>(roles);
+    }
+
+    /** Removes an account; false when there was none. */
+    public synchronized boolean removeUser(String name) throws IOException {
+        if (users.remove(name) == null) {
+            return false;
+        }
+        roles.remove(name);
+        verified.clear();
+        save();
+        return true;
+    }
+
     private void save() throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode arr = root.putArray("users");
-        users.forEach((name, h) -> arr.addObject().put("name", name).put("salt", h.salt())
-            .put("iterations", h.iterations()).put("hash", h.hash()));
+        users.forEach((name, h) -> arr.addObject().put("name", name).put("role", roles.getOrDefault(name, Role.ADMIN).text())
+            .put("salt", h.salt()).put("iterations", h.iterations()).put("hash", h.hash()));
         OwnerOnlyFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 

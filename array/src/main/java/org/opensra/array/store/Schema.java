@@ -29,6 +29,8 @@ final class Schema {
             "CREATE INDEX IF NOT EXISTS snapshots_layer ON snapshots(layer)",
             "CREATE TABLE IF NOT EXISTS peers(id TEXT PRIMARY KEY, address TEXT NOT NULL, username TEXT NOT NULL,"
                 + " secret TEXT NOT NULL)",
+            // the SHA-256 fingerprint a peer's TLS certificate is pinned to (no row: the system trust store)
+            "CREATE TABLE IF NOT EXISTS peer_tls(id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)",
             "CREATE TABLE IF NOT EXISTS groups(id TEXT PRIMARY KEY, name TEXT NOT NULL, peer_array TEXT NOT NULL,"
                 + " role TEXT NOT NULL, rpo INTEGER NOT NULL, keep INTEGER NOT NULL, state TEXT NOT NULL,"
                 + " last_error TEXT, last_sync TEXT)",

@@ -31,8 +31,8 @@ class PeerClientTest {
         });
         api.start();
         try {
-            PeerClient peer = new PeerClient("array-x", "127.0.0.1:" + api.getAddress().getPort(), "admin", "pw".toCharArray());
-            ArrayException e = catchThrowableOfType(() -> peer.transfer(ch -> { }, ch -> { }), ArrayException.class);
+            PeerClient peer = new PeerClient("array-x", "http://127.0.0.1:" + api.getAddress().getPort(), "admin", "pw".toCharArray(), null);
+            ArrayException e = catchThrowableOfType(() -> peer.transfer(java.util.List.of("p1"), ch -> { }, ch -> { }), ArrayException.class);
             assertThat(e.code()).isEqualTo(ErrorCode.PEER_UNREACHABLE);
             assertThat(e.getMessage()).contains("transfer port 127.0.0.1:" + closedPort).contains("array-x").doesNotContain("pw");
         } finally {

@@ -21,6 +21,11 @@ import org.opensra.spi.Deadline;
 import org.opensra.spi.DriverError;
 import org.opensra.spi.DriverException;
 import org.opensra.spi.DriverFailure;
+import org.opensra.spi.tls.TlsRefusal;
+import org.opensra.spi.tls.TlsTrust;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * JSON calls to one array's management API (array/API.md) over HTTP with Basic authentication, on
@@ -42,6 +47,8 @@ public final class ArrayClient {
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
     private final Deadline deadline;
+    /** The TLS context of an https address (null: a plain http:// address). */
+    private final SSLSocketFactory tls;
     private DriverException unreachable;
 
     public ArrayClient(ManagementAddress address, String username, String password,
@@ -51,6 +58,16 @@ public final class ArrayClient {
 
     public ArrayClient(ManagementAddress address, String username, String password,
                        int connectTimeoutMillis, int readTimeoutMillis, Deadline deadline) {
+        this(address, username, password, connectTimeoutMillis, readTimeoutMillis, deadline, null);
+    }
+
+    /** tls: the context of an https address ({@code org.opensra.spi.tls.TlsTrust}), null for http://. */
+    public ArrayClient(ManagementAddress address, String username, String password,
+                       int connectTimeoutMillis, int readTimeoutMillis, Deadline deadline, SSLContext tls) {
+        if (address.tls() && tls == null) {
+            throw new IllegalArgumentException("an https address needs a TLS context");
+        }
+        this.tls = tls == null ? null : tls.getSocketFactory();
         this.address = address;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -90,6 +107,11 @@ public final class ArrayClient {
         byte[] answer;
         try {
             connection = (HttpURLConnection) URI.create(address.baseUrl() + path).toURL().openConnection();
+            if (connection instanceof HttpsURLConnection) {
+                HttpsURLConnection https = (HttpsURLConnection) connection;
+                https.setSSLSocketFactory(tls);
+                https.setHostnameVerifier(TlsTrust.HOSTS_CHECKED_BY_TRUST); // TlsTrust checked the host
+            }
             connection.setRequestMethod(method);
             connection.setConnectTimeout(connectTimeout);
             connection.setReadTimeout(readTimeout);
@@ -118,6 +140,10 @@ public final class ArrayClient {
             throw remember(unreachable(method + " " + path + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e));
         } catch (IOException | IllegalArgumentException e) {
+            TlsRefusal refused = TlsRefusal.in(e);
+            if (refused != null) {
+                throw remember(refused(refused));
+            }
             throw unreachable(method + " " + path + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
         }
@@ -163,6 +189,29 @@ public final class ArrayClient {
             unreachable = failure;
         }
         return failure;
+    }
+
+    /** A refused certificate: its own error, naming the fingerprint seen; never retried as plain text. */
+    private DriverException refused(TlsRefusal r) {
+        DriverError error;
+        switch (r.kind()) {
+            case FINGERPRINT_MISMATCH:
+                error = DriverError.TLS_FINGERPRINT_MISMATCH;
+                break;
+            case EXPIRED:
+                error = DriverError.TLS_CERTIFICATE_EXPIRED;
+                break;
+            case WRONG_HOST:
+                error = DriverError.TLS_WRONG_HOST;
+                break;
+            default:
+                error = DriverError.TLS_UNTRUSTED;
+                break;
+        }
+        java.util.Map<String, String> placeholders = new java.util.HashMap<>(4);
+        placeholders.put("Address", address.text());
+        placeholders.put("Fingerprint", "SHA256:" + r.fingerprint());
+        return new DriverException(error, placeholders, "the array at " + address.text() + ": " + r.getMessage(), r);
     }
 
     private DriverException unreachable(String detail, Throwable cause) {

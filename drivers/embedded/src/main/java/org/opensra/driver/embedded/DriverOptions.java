@@ -26,13 +26,20 @@ import java.util.Properties;
  * @param connectTimeoutSeconds option {@code connectTimeoutSeconds}, default 10
  * @param readTimeoutSeconds option {@code readTimeoutSeconds}, default 120: well below the command deadline
  *     (240 s by default, itself below SRM's 300 s), which bounds every call in any case
+ * @param caFile option {@code caFile}: PEM file of the authorities that sign the arrays' TLS certificates
+ *     (instead of the system trust store), used when a connection pins no fingerprint
  */
 public record DriverOptions(IdentityForm identity, Optional<String> defaultHostGroup,
-                            int connectTimeoutSeconds, int readTimeoutSeconds) {
+                            int connectTimeoutSeconds, int readTimeoutSeconds, Optional<Path> caFile) {
     public static final String PREFIX = "embedded.";
 
+    public DriverOptions(IdentityForm identity, Optional<String> defaultHostGroup, int connectTimeoutSeconds,
+                         int readTimeoutSeconds) {
+        this(identity, defaultHostGroup, connectTimeoutSeconds, readTimeoutSeconds, Optional.empty());
+    }
+
     public static DriverOptions defaults() {
-        return new DriverOptions(IdentityForm.WWN, Optional.empty(), 10, 120);
+        return new DriverOptions(IdentityForm.WWN, Optional.empty(), 10, 120, Optional.empty());
     }
 
     /** Options from {@code embedded.*} keys; {@link IllegalArgumentException} naming a bad value. */
@@ -44,7 +51,19 @@ public record DriverOptions(IdentityForm identity, Optional<String> defaultHostG
                 identity == null || identity.isBlank() ? d.identity : IdentityForm.fromOption(identity),
                 Optional.ofNullable(hostGroup).map(String::strip).filter(s -> !s.isEmpty()),
                 seconds(properties, "connectTimeoutSeconds", d.connectTimeoutSeconds),
-                seconds(properties, "readTimeoutSeconds", d.readTimeoutSeconds));
+                seconds(properties, "readTimeoutSeconds", d.readTimeoutSeconds),
+                caFile(properties.get(PREFIX + "caFile")));
+    }
+
+    private static Optional<Path> caFile(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Path p = Path.of(value.strip());
+        if (!Files.isReadable(p)) {
+            throw new IllegalArgumentException(PREFIX + "caFile=" + value.strip() + " is not a readable file");
+        }
+        return Optional.of(p);
     }
 
     /** Reads the SRA's configuration file next to this jar; a missing file means the defaults. */

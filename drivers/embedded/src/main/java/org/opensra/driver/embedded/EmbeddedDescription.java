@@ -24,6 +24,8 @@ public final class EmbeddedDescription {
     public static final String CONNECTION_ID = "array";
     public static final String ADDRESS_ID = "managementAddress";
     public static final String PREFIX_ID = "deviceNamePrefix";
+    /** Opaque: SHA-256 fingerprint the array's TLS certificate is pinned to (optional). */
+    public static final String FINGERPRINT_ID = "tlsFingerprint";
     public static final String MODEL = "OpenSRA Embedded Array";
     public static final LocalizedText VENDOR = LocalizedText.of("EmbeddedArrayVendor", "OpenSRA project");
     public static final String SOFTWARE = "OpenSRA Replication";
@@ -45,15 +47,20 @@ public final class EmbeddedDescription {
                 text("EmbeddedArrayConnectionHint",
                         "Connection to the management API of an OpenSRA embedded array (sra-array serve)."),
                 List.of(new Parameter(ADDRESS_ID, text("EmbeddedArrayAddressTitle", "Management address"),
-                        text("EmbeddedArrayAddressHint", "host:port of the array's management API, for example "
-                                + "127.0.0.1:8080. A URL of the form http://host:port is accepted too."), false)),
+                        text("EmbeddedArrayAddressHint", "host:port of the array's management API (TLS), for "
+                                + "example array-a.example:8443; https://host:port is accepted too. http://host:port "
+                                + "only for an array run with --insecure."), false)),
                 new Parameter(null, text("EmbeddedArrayUsernameTitle", "User name"),
                         text("EmbeddedArrayUsernameHint", "User of the array's management API."), false),
                 new Parameter(null, text("EmbeddedArrayPasswordTitle", "Password"),
                         text("EmbeddedArrayPasswordHint", "Password of the management API user."), false),
                 List.of(new Parameter(PREFIX_ID, text("EmbeddedArrayPrefixTitle", "Device name prefix"),
                         text("EmbeddedArrayPrefixHint", "SRM only uses devices whose name starts with this "
-                                + "prefix. Leave empty to use every replicated device."), true)));
+                                + "prefix. Leave empty to use every replicated device."), true),
+                        new Parameter(FINGERPRINT_ID, text("EmbeddedArrayFingerprintTitle", "TLS fingerprint"),
+                        text("EmbeddedArrayFingerprintHint", "SHA-256 fingerprint of the array's TLS certificate, as "
+                                + "sra-array serve prints it. Leave empty to trust certificate authorities (system or "
+                                + "embedded.caFile)."), true)));
         Set<Feature> features = EnumSet.of(Feature.CONSISTENCY_GROUPS, Feature.DYNAMIC_ACCESS_RESTRICTION,
                 Feature.RECOVERY_POINTS, Feature.DEVICE_DETAILS, Feature.REPLICATION_SETTINGS, Feature.SYNC,
                 Feature.CHECKS);

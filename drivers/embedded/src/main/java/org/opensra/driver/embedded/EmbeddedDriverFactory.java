@@ -1,6 +1,10 @@
 package org.opensra.driver.embedded;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.opensra.spi.tls.TlsTrust;
 import java.util.Optional;
 import org.opensra.spi.ArrayDriver;
 import org.opensra.spi.ArrayDriverFactory;
@@ -79,9 +83,22 @@ public final class EmbeddedDriverFactory implements ArrayDriverFactory {
             throw new DriverException(DriverError.ARRAY_UNREACHABLE, Map.of("Address", shown),
                     "bad management address: " + e.getMessage());
         }
+        SSLContext tls = null;
+        if (address.tls()) {
+            String pinned = connection.opaque(EmbeddedDescription.FINGERPRINT_ID).orElse(null);
+            try {
+                tls = TlsTrust.of(pinned, options.caFile().orElse(null)).context();
+            } catch (IllegalArgumentException e) {
+                throw new DriverException(DriverError.ARRAY_UNREACHABLE, Map.of("Address", address.text()),
+                        "bad " + EmbeddedDescription.FINGERPRINT_ID + " connection parameter: " + e.getMessage());
+            } catch (IOException | GeneralSecurityException e) {
+                throw DriverFailure.of(DriverError.OPERATION_FAILED, "TLS trust: " + e.getMessage(),
+                        "Object", "embedded.caFile", "Reason", String.valueOf(e.getMessage())).toException();
+            }
+        }
         ArrayClient client = new ArrayClient(address, connection.username().orElse(""),
                 connection.password().orElse(""), options.connectTimeoutSeconds() * 1000,
-                options.readTimeoutSeconds() * 1000, deadline);
+                options.readTimeoutSeconds() * 1000, deadline, tls);
         return EmbeddedDriver.open(client, options);
     }
 }

@@ -4,13 +4,16 @@ import java.util.Locale;
 
 /**
  * The array's management address as an administrator types it: {@code host:port} or
- * {@code http://host:port} (a trailing slash or {@code /api/v1} is tolerated).
+ * {@code https://host:port} (TLS), or {@code http://host:port} for an array run with {@code --insecure}
+ * (plain text: only when written so; a TLS failure never falls back to it). A trailing slash or
+ * {@code /api/v1} is tolerated.
  *
  * @param text the address as given (used in error placeholders)
  * @param host host name or IP (IPv6 in brackets)
  * @param port TCP port
+ * @param tls whether the address is spoken to over TLS (all but an explicit {@code http://})
  */
-public record ManagementAddress(String text, String host, int port) {
+public record ManagementAddress(String text, String host, int port, boolean tls) {
 
     /** Parses an address; {@link IllegalArgumentException} with a readable reason when malformed. */
     public static ManagementAddress parse(String text) {
@@ -19,10 +22,15 @@ public record ManagementAddress(String text, String host, int port) {
         }
         String rest = text.strip();
         String lower = rest.toLowerCase(Locale.ROOT);
+        boolean tls = true;
         if (lower.startsWith("http://")) {
             rest = rest.substring("http://".length());
+            tls = false;
+        } else if (lower.startsWith("https://")) {
+            rest = rest.substring("https://".length());
         } else if (lower.contains("://")) {
-            throw new IllegalArgumentException("only http:// addresses are supported: " + text.strip());
+            throw new IllegalArgumentException("only https:// (or http:// for an array run with --insecure) addresses are"
+                    + " supported: " + text.strip());
         }
         int slash = rest.indexOf('/');
         if (slash >= 0) {
@@ -46,11 +54,11 @@ public record ManagementAddress(String text, String host, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("the port of the management address is out of range: " + text.strip());
         }
-        return new ManagementAddress(text.strip(), host, port);
+        return new ManagementAddress(text.strip(), host, port, tls);
     }
 
-    /** {@code http://host:port/api/v1} */
+    /** {@code https://host:port/api/v1} ({@code http://} for a plain address) */
     public String baseUrl() {
-        return "http://" + host + ":" + port + "/api/v1";
+        return (tls ? "https://" : "http://") + host + ":" + port + "/api/v1";
     }
 }

@@ -57,7 +57,7 @@ class ArrayClientDeadlineTest {
         }
 
         ManagementAddress address() {
-            return ManagementAddress.parse("127.0.0.1:" + server.getLocalPort());
+            return ManagementAddress.parse("http://127.0.0.1:" + server.getLocalPort());
         }
 
         @Override
@@ -134,7 +134,7 @@ class ArrayClientDeadlineTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        ArrayClient client = client(ManagementAddress.parse("127.0.0.1:" + port), 10_000, 120_000, Deadline.inSeconds(240));
+        ArrayClient client = client(ManagementAddress.parse("http://127.0.0.1:" + port), 10_000, 120_000, Deadline.inSeconds(240));
         DriverException first = catchThrowableOfType(() -> client.get("/array"), DriverException.class);
         assertThat(first.error()).isEqualTo(DriverError.ARRAY_UNREACHABLE);
         DriverException second = catchThrowableOfType(() -> client.get("/replication"), DriverException.class);
@@ -177,7 +177,7 @@ class ArrayClientDeadlineTest {
             }
         });
         http.start();
-        ArrayClient client = client(ManagementAddress.parse("127.0.0.1:" + http.getAddress().getPort()), 10_000, 120_000,
+        ArrayClient client = client(ManagementAddress.parse("http://127.0.0.1:" + http.getAddress().getPort()), 10_000, 120_000,
                 Deadline.inSeconds(240));
         EmbeddedDriver driver = EmbeddedDriver.open(client, DriverOptions.defaults());
         assertThat(queries).containsExactly("/api/v1/array?probe=false");

@@ -36,8 +36,20 @@ final class FakeArray implements AutoCloseable {
     private final String expectedAuth;
 
     FakeArray(String user, String password) throws IOException {
+        this(user, password, null);
+    }
+
+    /** Over HTTPS with this server context (null: plain HTTP). */
+    FakeArray(String user, String password, javax.net.ssl.SSLContext tls) throws IOException {
         expectedAuth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(at, 0);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(at, 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
         server.createContext("/", this::handle);
         server.start();
     }

@@ -20,15 +20,16 @@ import org.opensra.spi.ReplicationSettings;
 class OptionsAndValuesTest {
 
     @Test
-    @DisplayName("management address: host:port and http://host:port (CONN-1)")
+    @DisplayName("management address: host:port and https://host:port are TLS, only an explicit http:// is plain (CONN-1, SEC-1)")
     void addresses() {
-        assertThat(ManagementAddress.parse("127.0.0.1:8080").baseUrl()).isEqualTo("http://127.0.0.1:8080/api/v1");
+        assertThat(ManagementAddress.parse("127.0.0.1:8080").baseUrl()).isEqualTo("https://127.0.0.1:8080/api/v1");
+        assertThat(ManagementAddress.parse("https://array.example:8443/").baseUrl()).isEqualTo("https://array.example:8443/api/v1");
         assertThat(ManagementAddress.parse(" http://localhost:9/ ").baseUrl()).isEqualTo("http://localhost:9/api/v1");
         assertThat(ManagementAddress.parse("HTTP://[::1]:80/api/v1").host()).isEqualTo("[::1]");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "host", "host:", ":80", "host:x", "host:70000", "https://h:1", "h:1/other"})
+    @ValueSource(strings = {"", "host", "host:", ":80", "host:x", "host:70000", "ftp://h:1", "h:1/other"})
     @DisplayName("a malformed management address is a readable error")
     void badAddresses(String text) {
         assertThatThrownBy(() -> ManagementAddress.parse(text)).isInstanceOf(IllegalArgumentException.class)
