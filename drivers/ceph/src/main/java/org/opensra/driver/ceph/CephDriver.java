@@ -81,11 +81,11 @@ final class CephDriver implements ArrayDriver {
     public Map<PresentationRequest, Outcome<Presentation>> present(String arrayId, List<PresentationRequest> requests)
             throws DriverException {
         checkArray(arrayId);
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         String siteName = site.siteName();
         Map<PresentationRequest, Outcome<Presentation>> out = new LinkedHashMap<>();
         for (PresentationRequest r : requests) {
-            Image image = all.get(r.volumeId());
+            Image image = find(all, r.volumeId());
             if (image == null) {
                 out.put(r, Outcome.failed(DriverError.UNKNOWN_DEVICE, "no image " + r.volumeId(), "DeviceId",
                         r.volumeId()));
@@ -97,7 +97,9 @@ final class CephDriver implements ArrayDriver {
                         r.volumeId(), "Reason", "read-only image"));
                 continue;
             }
-            out.put(r, Outcome.done(gateway.present(siteName, image, Discovery.stableId(image), r.initiators())));
+            String stable = testCopy ? Discovery.testCopyStableId(all.get(r.volumeId().substring(0,
+                    r.volumeId().length() - Names.TEST_COPY_SUFFIX.length()))) : Discovery.stableId(image);
+            out.put(r, Outcome.done(gateway.present(siteName, image, stable, r.initiators())));
         }
         return out;
     }
@@ -105,11 +107,11 @@ final class CephDriver implements ArrayDriver {
     @Override
     public Map<String, Outcome<Change>> unpresent(String arrayId, List<String> volumeIds) throws DriverException {
         checkArray(arrayId);
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         String siteName = site.siteName();
         Map<String, Outcome<Change>> out = new LinkedHashMap<>();
         for (String id : volumeIds) {
-            Image image = all.get(id);
+            Image image = find(all, id);
             out.put(id, image == null
                     ? Outcome.failed(DriverError.UNKNOWN_DEVICE, "no image " + id, "DeviceId", id)
                     : Outcome.done(gateway.unpresent(siteName, image)));
@@ -156,6 +158,15 @@ final class CephDriver implements ArrayDriver {
             throws DriverException {
         checkArray(arrayId);
         return new Reversal(site).restore(requests);
+    }
+
+    /** An image by spec: from the listing, or asked for directly (the listing's names may be 30 s old). */
+    private Image find(Listing all, String spec) throws DriverException {
+        Image image = all.get(spec);
+        if (image == null) {
+            image = site.image(spec).orElse(null);
+        }
+        return image;
     }
 
     private void checkArray(String arrayId) throws DriverException {

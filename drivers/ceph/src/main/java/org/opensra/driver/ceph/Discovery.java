@@ -23,9 +23,9 @@ final class Discovery {
     static ArrayInventory inventory(Site site, Gateway gateway) throws DriverException {
         String siteName = site.siteName();
         String peer = site.peerName();
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         List<ReplicatedVolume> volumes = new ArrayList<>();
-        for (Image image : all.values()) {
+        for (Image image : all.images().values()) {
             if (!image.mirrored() || Names.isOwn(image.name()) || image.lastMirror().isEmpty()) {
                 continue;
             }
@@ -34,15 +34,14 @@ final class Discovery {
         return new ArrayInventory(siteName, volumes, List.of(), List.of(), List.of());
     }
 
-    static ReplicatedVolume volume(String siteName, String peer, Image image, Map<String, Image> all, Gateway gateway) {
+    static ReplicatedVolume volume(String siteName, String peer, Image image, Listing all, Gateway gateway) {
         Roles roles = Roles.of(image, all);
         Optional<Identity> identity = roles.access() == org.opensra.spi.VolumeAccess.READ_WRITE
                 ? Optional.of(gateway.identity(siteName, stableId(image))) : Optional.empty();
         Optional<TestCopy> copy = Optional.empty();
-        Image clone = all.get(Names.testCopy(image.spec()));
-        if (clone != null && roles.isReplica()) {
-            copy = Optional.of(new TestCopy(clone.spec(), RecoveryPoint.latest(baseTime(image, clone)),
-                    Optional.of(gateway.identity(siteName, stableId(clone)))));
+        if (all.has(Names.testMarker(image.spec())) && roles.isReplica()) {
+            copy = Optional.of(new TestCopy(Names.testCopy(image.spec()), RecoveryPoint.latest(baseTime(image)),
+                    Optional.of(gateway.identity(siteName, testCopyStableId(image)))));
         }
         return new ReplicatedVolume(image.spec(), Optional.of(image.name()), roles.role(), roles.access(), peer,
                 image.spec(), Optional.empty(), identity, roles.link(), copy,
@@ -55,17 +54,18 @@ final class Discovery {
         return global.isPresent() ? global.get() : image.pool() + "/" + image.id();
     }
 
-    /** Time of the snapshot a test copy was cloned from. */
-    static java.time.Instant baseTime(Image replica, Image clone) {
-        if (clone.parent().isPresent()) {
-            String parent = clone.parent().get();
-            String snap = parent.substring(parent.indexOf('@') + 1);
-            Optional<Image.Snap> s = replica.userSnap(snap);
-            if (s.isPresent()) {
-                return s.get().time();
-            }
-        }
+    /** The stable id of a replica's test copy (one copy per replica at a time). */
+    static String testCopyStableId(Image replica) {
+        return stableId(replica) + Names.TEST_COPY_SUFFIX;
+    }
+
+    /** Time of the data a test copy of the replica is made from: its newest replicated sync snapshot. */
+    static java.time.Instant baseTime(Image replica) {
         Optional<Image.Snap> last = replica.lastCompleteMirror();
-        return last.isPresent() ? last.get().time() : java.time.Instant.EPOCH;
+        if (last.isEmpty()) {
+            return java.time.Instant.EPOCH;
+        }
+        Optional<Image.Snap> base = TestCopies.base(replica, last.get().id());
+        return base.isPresent() ? base.get().time() : last.get().time();
     }
 }

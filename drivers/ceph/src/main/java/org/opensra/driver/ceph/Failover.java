@@ -38,7 +38,7 @@ final class Failover {
     }
 
     Map<ObjectRef, Outcome<Demotion>> demote(List<ObjectRef> sources) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<ObjectRef, Outcome<Demotion>> out = new LinkedHashMap<>();
         for (ObjectRef ref : sources) {
             out.put(ref, demoteOne(ref, all));
@@ -46,7 +46,7 @@ final class Failover {
         return out;
     }
 
-    private Outcome<Demotion> demoteOne(ObjectRef ref, Map<String, Image> all) throws DriverException {
+    private Outcome<Demotion> demoteOne(ObjectRef ref, Listing all) throws DriverException {
         if (ref.isGroup()) {
             return Outcome.failed(DriverError.UNKNOWN_GROUP, "no groups on this array", "GroupId", ref.id());
         }
@@ -67,7 +67,7 @@ final class Failover {
                 site.deleteSnapshot(image.spec(), Names.PREFAILOVER_SNAP); // from an earlier failover
             }
             site.createSnapshot(image.spec(), Names.PREFAILOVER_SNAP);
-            site.ensureMarker(Names.demotedMarker(image.spec()), all);
+            site.ensureMarker(Names.demotedMarker(image.spec()));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("primary", Boolean.FALSE);
             site.edit(image.spec(), body);
@@ -98,7 +98,7 @@ final class Failover {
     }
 
     Map<ReplicaRequest, Outcome<Promotion>> promote(List<ReplicaRequest> requests) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<ReplicaRequest, Outcome<Promotion>> out = new LinkedHashMap<>();
         for (ReplicaRequest r : requests) {
             out.put(r, promoteOne(r, all));
@@ -106,7 +106,7 @@ final class Failover {
         return out;
     }
 
-    private Outcome<Promotion> promoteOne(ReplicaRequest r, Map<String, Image> all) throws DriverException {
+    private Outcome<Promotion> promoteOne(ReplicaRequest r, Listing all) throws DriverException {
         ObjectRef ref = r.replica();
         if (ref.isGroup()) {
             return Outcome.failed(DriverError.UNKNOWN_GROUP, "no groups on this array", "GroupId", ref.id());
@@ -133,7 +133,7 @@ final class Failover {
         }
         String how;
         try {
-            site.ensureMarker(Names.promotedMarker(image.spec()), all);
+            site.ensureMarker(Names.promotedMarker(image.spec()));
             Image current = image;
             if (current.mirrorState() == Image.NON_PRIMARY_DEMOTED) {
                 current = waitComplete(current);
@@ -149,7 +149,7 @@ final class Failover {
             }
         } catch (DashboardException e) {
             try {
-                site.deleteImage(Names.promotedMarker(image.spec()));
+                site.deleteMarker(Names.promotedMarker(image.spec()));
             } catch (DashboardException ignored) {
                 // a stale marker on a replica is harmless (it only counts at a primary)
             }

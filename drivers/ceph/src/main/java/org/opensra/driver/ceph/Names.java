@@ -1,11 +1,12 @@
 package org.opensra.driver.ceph;
 
 /**
- * The names the driver gives what it creates, all in the mirrored image's pool. Markers are tiny
- * unmirrored images (they can be created at either site whatever the image's role, unlike snapshots,
- * which a non-primary image refuses): they record the SRA state an image is in when the mirroring
- * state alone cannot tell, and they are made before the step they describe, so a run killed in
- * between is completed by the next one.
+ * The names the driver gives what it creates, all in the mirrored image's pool. Markers record the SRA
+ * state an image is in when the mirroring state alone cannot tell; they are snapshots of one small
+ * unmirrored image per pool and site, {@code opensra.state} (it can take snapshots whatever the role
+ * of the images, unlike a non-primary image, and reading it is one call that the dashboard does not
+ * cache, unlike its image list, which it caches for 30 s). A marker is made before the step it
+ * describes, so a run killed in between is completed by the next one.
  */
 final class Names {
     /** User snapshots a sync takes at the primary right before its mirror snapshot (test copies clone them). */
@@ -13,8 +14,10 @@ final class Names {
     /** The user snapshot taken at the source before it is demoted (PF-4). */
     static final String PREFAILOVER_SNAP = "opensra-prefailover";
     static final String TEST_COPY_SUFFIX = ".opensra-test";
-    static final String PROMOTED_MARKER = "opensra.promoted.";
-    static final String DEMOTED_MARKER = "opensra.demoted.";
+    static final String STATE_IMAGE = "opensra.state";
+    static final String PROMOTED_MARKER = "promoted.";
+    static final String DEMOTED_MARKER = "demoted.";
+    static final String TEST_MARKER = "test.";
     /** Size of a marker image (thin: no data is written). */
     static final long MARKER_BYTES = 1L << 20;
 
@@ -35,6 +38,11 @@ final class Names {
         return spec + TEST_COPY_SUFFIX;
     }
 
+    static String stateImage(String pool) {
+        return pool + "/" + STATE_IMAGE;
+    }
+
+    /** Markers are written {@code pool/kind.image} in a {@link Listing}. */
     static String promotedMarker(String spec) {
         return pool(spec) + "/" + PROMOTED_MARKER + image(spec);
     }
@@ -43,8 +51,11 @@ final class Names {
         return pool(spec) + "/" + DEMOTED_MARKER + image(spec);
     }
 
+    static String testMarker(String spec) {
+        return pool(spec) + "/" + TEST_MARKER + image(spec);
+    }
+
     static boolean isOwn(String imageName) {
-        return imageName.startsWith(PROMOTED_MARKER) || imageName.startsWith(DEMOTED_MARKER)
-                || imageName.endsWith(TEST_COPY_SUFFIX);
+        return imageName.equals(STATE_IMAGE) || imageName.endsWith(TEST_COPY_SUFFIX);
     }
 }

@@ -39,7 +39,7 @@ final class Reversal {
 
     /** At the desired target (old source): make it follow the promoted peer. */
     Map<ObjectRef, Outcome<Change>> prepareReverse(List<SettingsRequest> requests) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<ObjectRef, Outcome<Change>> out = new LinkedHashMap<>();
         for (SettingsRequest r : requests) {
             ObjectRef ref = r.ref();
@@ -50,7 +50,7 @@ final class Reversal {
             }
             Map<String, String> details = new LinkedHashMap<>();
             try {
-                if (image.isPrimary() && !all.containsKey(Names.promotedMarker(image.spec()))) {
+                if (image.isPrimary() && !all.has(Names.promotedMarker(image.spec()))) {
                     Map<String, Object> demote = new LinkedHashMap<>();
                     demote.put("primary", Boolean.FALSE);
                     site.edit(image.spec(), demote);
@@ -63,7 +63,7 @@ final class Reversal {
                             "Object", ref.id(), "State", "promoted"));
                     continue;
                 }
-                if (site.deleteImage(Names.demotedMarker(image.spec()))) {
+                if (site.deleteMarker(Names.demotedMarker(image.spec()))) {
                     details.put("demoted marker", "removed");
                 }
             } catch (DashboardException e) {
@@ -78,7 +78,7 @@ final class Reversal {
 
     /** At the desired source (the promoted side): it becomes the source; a sync starts the new direction. */
     Map<ObjectRef, Outcome<ReplicationChange>> reverse(List<SettingsRequest> requests) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<ObjectRef, Outcome<ReplicationChange>> out = new LinkedHashMap<>();
         for (SettingsRequest r : requests) {
             ObjectRef ref = r.ref();
@@ -98,7 +98,7 @@ final class Reversal {
                 continue;
             }
             try {
-                site.deleteImage(Names.promotedMarker(image.spec()));
+                site.deleteMarker(Names.promotedMarker(image.spec()));
                 site.createMirrorSnapshot(image.spec());
             } catch (DashboardException e) {
                 out.put(ref, Outcome.failed(DriverError.OPERATION_FAILED, "cannot reverse " + ref.id() + ": "
@@ -112,7 +112,7 @@ final class Reversal {
 
     /** At the promoted side: demote it, so that the original source can take over again. */
     Map<ObjectRef, Outcome<Change>> prepareRestore(List<SettingsRequest> requests) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<ObjectRef, Outcome<Change>> out = new LinkedHashMap<>();
         for (SettingsRequest r : requests) {
             ObjectRef ref = r.ref();
@@ -129,7 +129,7 @@ final class Reversal {
                     site.edit(image.spec(), demote);
                     details.put("demotion", "promoted image demoted");
                 }
-                if (site.deleteImage(Names.promotedMarker(image.spec()))) {
+                if (site.deleteMarker(Names.promotedMarker(image.spec()))) {
                     details.put("promoted marker", "removed");
                 }
             } catch (DashboardException e) {
@@ -144,7 +144,7 @@ final class Reversal {
 
     /** At the original source: take over again from the pre-failover snapshot and sync. */
     Map<ObjectRef, Outcome<ReplicationChange>> restore(List<SettingsRequest> requests) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<ObjectRef, Outcome<ReplicationChange>> out = new LinkedHashMap<>();
         for (SettingsRequest r : requests) {
             ObjectRef ref = r.ref();
@@ -153,7 +153,7 @@ final class Reversal {
                 out.put(ref, unknown(ref));
                 continue;
             }
-            boolean demotedMarker = all.containsKey(Names.demotedMarker(image.spec()));
+            boolean demotedMarker = all.has(Names.demotedMarker(image.spec()));
             if (image.isPrimary() && !demotedMarker) {
                 out.put(ref, Outcome.done(change(false, "replication already runs from here")));
                 continue;
@@ -165,7 +165,7 @@ final class Reversal {
                 if (image.userSnap(Names.PREFAILOVER_SNAP).isPresent()) {
                     site.rollback(image.spec(), Names.PREFAILOVER_SNAP);
                 }
-                site.deleteImage(Names.demotedMarker(image.spec()));
+                site.deleteMarker(Names.demotedMarker(image.spec()));
                 site.createMirrorSnapshot(image.spec());
             } catch (DashboardException e) {
                 out.put(ref, Outcome.failed(DriverError.OPERATION_FAILED, "cannot restore " + ref.id() + ": "

@@ -19,9 +19,9 @@ import org.opensra.spi.VolumeAccess;
  */
 record Roles(ReplicationRole role, VolumeAccess access, LinkState link, String state) {
 
-    static Roles of(Image image, Map<String, Image> all) {
-        boolean promotedMarker = all.containsKey(Names.promotedMarker(image.spec()));
-        boolean demotedMarker = all.containsKey(Names.demotedMarker(image.spec()));
+    static Roles of(Image image, Listing all) {
+        boolean promotedMarker = all.has(Names.promotedMarker(image.spec()));
+        boolean demotedMarker = all.has(Names.demotedMarker(image.spec()));
         int state = image.mirrorState();
         if (state == Image.PRIMARY) {
             if (promotedMarker) {

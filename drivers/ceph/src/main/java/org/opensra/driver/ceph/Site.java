@@ -79,7 +79,8 @@ final class Site {
     Map<String, Image> images() throws DriverException {
         Map<String, Image> out = new LinkedHashMap<>();
         for (String pool : pools) {
-            Object answer = call("GET", "/api/block/image?pool_name=" + DashboardClient.segment(pool), null,
+            Object answer = call("GET", "/api/block/image?pool_name=" + DashboardClient.segment(pool)
+                    + "&offset=0&limit=-1", null,
                     DashboardClient.V2);
             if (!(answer instanceof List<?> list)) {
                 continue;
@@ -149,18 +150,66 @@ final class Site {
         client.post("/api/block/image", body);
     }
 
-    /** Creates a marker image (see {@link Names}) unless it exists. */
-    void ensureMarker(String spec, Map<String, Image> known) throws DriverException, DashboardException {
-        if (known.containsKey(spec)) {
-            return;
+    /** The images and the markers of the configured pools. */
+    Listing listing() throws DriverException {
+        Map<String, Image> images = images();
+        java.util.Set<String> markers = new java.util.HashSet<>();
+        for (String pool : pools) {
+            Optional<Image> state = image(Names.stateImage(pool));
+            if (state.isPresent()) {
+                for (Image.Snap s : state.get().snaps()) {
+                    markers.add(pool + "/" + s.name());
+                }
+            }
         }
+        return new Listing(images, markers);
+    }
+
+    /** Sets a marker ({@code pool/kind.image}, see {@link Names}); setting a set marker changes nothing. */
+    void ensureMarker(String marker) throws DriverException, DashboardException {
+        String state = Names.stateImage(Names.pool(marker));
         try {
-            createImage(spec, Names.MARKER_BYTES);
+            createSnapshot(state, Names.image(marker));
+            return;
         } catch (DashboardException e) {
-            if (!DashboardException.EEXIST.equals(e.code()) && !e.getMessage().contains("exists")) {
+            if (exists(e)) {
+                return;
+            }
+            if (!e.notFound()) {
                 throw e;
             }
         }
+        try {
+            createImage(state, Names.MARKER_BYTES);
+        } catch (DashboardException e) {
+            if (!exists(e)) {
+                throw e;
+            }
+        }
+        try {
+            createSnapshot(state, Names.image(marker));
+        } catch (DashboardException e) {
+            if (!exists(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Clears a marker; false when it was not set. */
+    boolean deleteMarker(String marker) throws DriverException, DashboardException {
+        try {
+            deleteSnapshot(Names.stateImage(Names.pool(marker)), Names.image(marker));
+            return true;
+        } catch (DashboardException e) {
+            if (e.notFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean exists(DashboardException e) {
+        return DashboardException.EEXIST.equals(e.code()) || e.getMessage().contains("exists");
     }
 
     /** Deletes an image; false when it did not exist. */

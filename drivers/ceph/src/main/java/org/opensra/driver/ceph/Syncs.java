@@ -33,7 +33,7 @@ final class Syncs {
     }
 
     Map<ObjectRef, Outcome<SyncJob>> start(List<ObjectRef> refs) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<ObjectRef, Outcome<SyncJob>> out = new LinkedHashMap<>();
         for (ObjectRef ref : refs) {
             out.put(ref, startOne(ref, all));
@@ -41,7 +41,7 @@ final class Syncs {
         return out;
     }
 
-    private Outcome<SyncJob> startOne(ObjectRef ref, Map<String, Image> all) throws DriverException {
+    private Outcome<SyncJob> startOne(ObjectRef ref, Listing all) throws DriverException {
         if (ref.isGroup()) {
             return Outcome.failed(DriverError.UNKNOWN_GROUP, "no groups on this array", "GroupId", ref.id());
         }
@@ -50,6 +50,12 @@ final class Syncs {
             return Outcome.failed(DriverError.UNKNOWN_DEVICE, "no mirrored image " + ref.id(), "DeviceId", ref.id());
         }
         Roles roles = Roles.of(image, all);
+        if (roles.isDemotedSource() && image.lastMirror().isPresent()) {
+            // after prepareFailover: the demotion took the last mirror snapshot; its copy is the sync
+            Image.Snap last = image.lastMirror().get();
+            boolean done = image.isNonPrimary() || copied(image, last.id());
+            return Outcome.done(job(last, done ? SyncStatus.COMPLETE : SyncStatus.IN_PROGRESS, false));
+        }
         if (!roles.isSource()) {
             return Outcome.failed(DriverError.WRONG_STATE, ref.id() + " is " + roles.state() + ", not a source",
                     "Object", ref.id(), "State", roles.state());
@@ -78,7 +84,7 @@ final class Syncs {
     }
 
     Map<SyncQuery, Outcome<SyncJob>> status(List<SyncQuery> queries) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<SyncQuery, Outcome<SyncJob>> out = new LinkedHashMap<>();
         for (SyncQuery q : queries) {
             Image image = all.get(q.ref().id());
@@ -112,7 +118,8 @@ final class Syncs {
     /** The newest mirror snapshot while an older one is still linked to a peer (its copy runs), else empty. */
     static Optional<Image.Snap> runningJob(Image image) {
         Optional<Image.Snap> last = image.lastMirror();
-        if (last.isEmpty() || last.get().mirrorState() != Image.PRIMARY) {
+        if (last.isEmpty() || (last.get().mirrorState() != Image.PRIMARY
+                && last.get().mirrorState() != Image.PRIMARY_DEMOTED)) {
             return Optional.empty();
         }
         return copied(image, last.get().id()) ? Optional.empty() : last;
@@ -121,7 +128,8 @@ final class Syncs {
     /** True when the peer has copied primary mirror snapshot {@code id}: no older mirror snapshot is linked. */
     static boolean copied(Image image, long id) {
         for (Image.Snap s : image.snaps()) {
-            if (s.namespace() == Image.MIRROR && s.id() < id && s.mirrorState() == Image.PRIMARY && !s.peers().isEmpty()) {
+            if (s.namespace() == Image.MIRROR && s.id() < id && !s.peers().isEmpty()
+                    && (s.mirrorState() == Image.PRIMARY || s.mirrorState() == Image.PRIMARY_DEMOTED)) {
                 return false;
             }
         }

@@ -28,7 +28,7 @@ final class TestCopies {
     }
 
     Map<ReplicaRequest, Outcome<TestCopyResult>> create(List<ReplicaRequest> requests) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<ReplicaRequest, Outcome<TestCopyResult>> out = new LinkedHashMap<>();
         for (ReplicaRequest r : requests) {
             out.put(r, createOne(r, all));
@@ -36,7 +36,7 @@ final class TestCopies {
         return out;
     }
 
-    private Outcome<TestCopyResult> createOne(ReplicaRequest r, Map<String, Image> all) throws DriverException {
+    private Outcome<TestCopyResult> createOne(ReplicaRequest r, Listing all) throws DriverException {
         ObjectRef ref = r.replica();
         if (ref.isGroup()) {
             return Outcome.failed(DriverError.UNKNOWN_GROUP, "no groups on this array", "GroupId", ref.id());
@@ -55,7 +55,7 @@ final class TestCopies {
                     "Object", ref.id(), "State", roles.state());
         }
         String copy = Names.testCopy(image.spec());
-        if (all.containsKey(copy)) {
+        if (all.has(Names.testMarker(image.spec()))) {
             return Outcome.failed(DriverError.TEST_COPY_EXISTS, "test copy " + copy + " exists", "Key", ref.id());
         }
         Optional<Image.Snap> complete = image.lastCompleteMirror();
@@ -69,8 +69,14 @@ final class TestCopies {
                     + "clone; run syncOnce first", "Object", ref.id(), "Reason", "no replicated sync snapshot");
         }
         try {
+            site.ensureMarker(Names.testMarker(image.spec()));
             site.clone(image.spec(), base.get().name(), copy);
         } catch (DashboardException e) {
+            try {
+                site.deleteMarker(Names.testMarker(image.spec()));
+            } catch (DashboardException ignored) {
+                // the next create or delete of the test copy clears it
+            }
             return Outcome.failed(DriverError.OPERATION_FAILED, "clone of " + ref.id() + " failed: " + e.getMessage()
                     + (e.getMessage().contains("nvalid argument") ? " (does the recovery cluster require min compat "
                     + "client mimic, needed for clone v2?)" : ""), "Object", ref.id(), "Reason", e.getMessage());
@@ -98,20 +104,21 @@ final class TestCopies {
     }
 
     Map<ObjectRef, Outcome<Change>> delete(List<ObjectRef> replicas) throws DriverException {
-        Map<String, Image> all = site.images();
+        Listing all = site.listing();
         Map<ObjectRef, Outcome<Change>> out = new LinkedHashMap<>();
         for (ObjectRef ref : replicas) {
             if (ref.isGroup()) {
                 out.put(ref, Outcome.failed(DriverError.UNKNOWN_GROUP, "no groups on this array", "GroupId", ref.id()));
                 continue;
             }
-            if (!all.containsKey(ref.id())) {
+            if (all.get(ref.id()) == null) {
                 out.put(ref, Outcome.failed(DriverError.UNKNOWN_KEY, "no mirrored image " + ref.id(), "Key", ref.id()));
                 continue;
             }
             String copy = Names.testCopy(ref.id());
             try {
-                boolean deleted = all.containsKey(copy) && site.deleteImage(copy);
+                boolean deleted = site.deleteImage(copy);
+                deleted = site.deleteMarker(Names.testMarker(ref.id())) || deleted;
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("deleted clone", copy);
                 out.put(ref, Outcome.done(deleted ? Change.changed(details) : Change.unchanged()));
