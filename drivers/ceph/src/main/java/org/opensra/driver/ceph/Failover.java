@@ -63,10 +63,12 @@ final class Failover {
                     "Object", ref.id(), "State", roles.state());
         }
         try {
-            if (image.userSnap(Names.PREFAILOVER_SNAP).isPresent()) {
-                site.deleteSnapshot(image.spec(), Names.PREFAILOVER_SNAP); // from an earlier failover
+            for (Image.Snap s : image.snaps()) {
+                if (s.namespace() == Image.USER && s.name().startsWith(Names.PREFAILOVER_PREFIX)) {
+                    site.deleteSnapshot(image.spec(), s.name()); // from an earlier failover or a killed run
+                }
             }
-            site.createSnapshot(image.spec(), Names.PREFAILOVER_SNAP);
+            site.createSnapshot(image.spec(), Names.PREFAILOVER_PREFIX + System.currentTimeMillis());
             site.ensureMarker(Names.demotedMarker(image.spec()));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("primary", Boolean.FALSE);
@@ -81,13 +83,14 @@ final class Failover {
     }
 
     private static List<ProtectiveSnapshot> snapshots(Image image) {
-        Optional<Image.Snap> pf = image.userSnap(Names.PREFAILOVER_SNAP);
+        Optional<Image.Snap> pf = image.newestUserSnap(Names.PREFAILOVER_PREFIX);
         if (pf.isEmpty()) {
             return List.of();
         }
+        String id = image.spec() + "@" + pf.get().name();
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("snapshot", image.spec() + "@" + Names.PREFAILOVER_SNAP);
-        return List.of(new ProtectiveSnapshot(image.spec() + "@" + Names.PREFAILOVER_SNAP, image.spec(),
+        p.put("snapshot", id);
+        return List.of(new ProtectiveSnapshot(id, image.spec(),
                 RecoveryPoint.latest(pf.get().time()), p));
     }
 

@@ -64,6 +64,17 @@ record Image(String pool, String name, String id, boolean mirrored, Optional<Str
         return s == NON_PRIMARY || s == NON_PRIMARY_DEMOTED;
     }
 
+    /** The newest user snapshot whose name starts with {@code prefix}. */
+    Optional<Snap> newestUserSnap(String prefix) {
+        for (int i = snaps.size() - 1; i >= 0; i--) {
+            Snap s = snaps.get(i);
+            if (s.namespace() == USER && s.name().startsWith(prefix)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
     Optional<Snap> userSnap(String snapName) {
         for (Snap s : snaps) {
             if (s.namespace() == USER && s.name().equals(snapName)) {

@@ -11,8 +11,13 @@ package org.opensra.driver.ceph;
 final class Names {
     /** User snapshots a sync takes at the primary right before its mirror snapshot (test copies clone them). */
     static final String SYNC_SNAP_PREFIX = "opensra-sync-";
-    /** The user snapshot taken at the source before it is demoted (PF-4). */
-    static final String PREFAILOVER_SNAP = "opensra-prefailover";
+    /**
+     * The user snapshot taken at the source before it is demoted (PF-4), {@code opensra-prefailover-<ms>}.
+     * Every user snapshot name is unique: rbd-mirror fails to copy a peer's snapshot whose name a local
+     * one already has ("failed to copy snapshots from remote to local image"), and a non-primary image
+     * keeps its old local snapshots.
+     */
+    static final String PREFAILOVER_PREFIX = "opensra-prefailover-";
     static final String TEST_COPY_SUFFIX = ".opensra-test";
     static final String STATE_IMAGE = "opensra.state";
     static final String PROMOTED_MARKER = "promoted.";

@@ -162,8 +162,9 @@ final class Reversal {
                 if (!image.isPrimary()) {
                     failover.takeOver(image);
                 }
-                if (image.userSnap(Names.PREFAILOVER_SNAP).isPresent()) {
-                    site.rollback(image.spec(), Names.PREFAILOVER_SNAP);
+                Optional<Image.Snap> pf = image.newestUserSnap(Names.PREFAILOVER_PREFIX);
+                if (pf.isPresent()) {
+                    site.rollback(image.spec(), pf.get().name());
                 }
                 site.deleteMarker(Names.demotedMarker(image.spec()));
                 site.createMirrorSnapshot(image.spec());
@@ -172,7 +173,7 @@ final class Reversal {
                         + e.getMessage(), "Object", ref.id(), "Reason", e.getMessage()));
                 continue;
             }
-            out.put(ref, Outcome.done(change(true, "source again, rolled back to " + Names.PREFAILOVER_SNAP)));
+            out.put(ref, Outcome.done(change(true, "source again, rolled back to its pre-failover snapshot")));
         }
         return out;
     }

@@ -96,7 +96,7 @@ final class TestCopies {
         Optional<Image.Snap> found = Optional.empty();
         for (Image.Snap s : image.snaps()) {
             if (s.namespace() == Image.USER && s.id() < before && (s.name().startsWith(Names.SYNC_SNAP_PREFIX)
-                    || s.name().equals(Names.PREFAILOVER_SNAP))) {
+                    || s.name().startsWith(Names.PREFAILOVER_PREFIX))) {
                 found = Optional.of(s);
             }
         }
