@@ -26,6 +26,8 @@ import org.opensra.driver.embedded.json.JsonReader;
 class CephEmulatorSuiteIT {
     /** Ports shifted by this much, so that a developer's own ceph-lab on the default ports is not disturbed. */
     private static final String PORT_OFFSET = "150";
+    /** Two mirrored images: every workflow acts on both; more only cost CI time (2 cores). */
+    private static final String IMAGES = "2";
 
     @Test
     @DisplayName("WF-1 WF-2 WF-3 WF-4 WF-5 WF-6 WF-7 WF-8 DD-1 TF-2 TF-7 FO-2 FO-5 SYNC-1 SYNC-3 srm-emulator runs every workflow against the ceph driver on two Ceph clusters with rbd-mirror: zero violations, data checked")
@@ -38,6 +40,10 @@ class CephEmulatorSuiteIT {
         Path dir = tmp.resolve("lab");
         Path report = tmp.resolve("report");
         Proc.Result run;
+        // stops the clusters also when the build is interrupted (Ctrl-C, SIGTERM)
+        Thread hook = new Thread(() -> Proc.run(cephLab(labScript, "down", dir), null, Duration.ofMinutes(3),
+                tmp.resolve("scratch")), "ceph-lab-down");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             Proc.Result up = Proc.run(cephLab(labScript, "up", dir), null, Duration.ofMinutes(5), tmp.resolve("scratch"));
             assertThat(up.exit()).as("ceph-lab up:\n%s%s", up.stdout(), up.stderr()).isZero();
@@ -46,8 +52,9 @@ class CephEmulatorSuiteIT {
             assertThat(sra.exit()).as("ceph-lab sra:\n%s%s", sra.stdout(), sra.stderr()).isZero();
             run = Proc.run(List.of(home.resolve("bin/srm-emulator").toString(), "run",
                     "--sra", dir.resolve("sra/command.pl").toString(), "--lab", dir.toString(),
-                    "--report", report.toString(), "--quiet"), null, Duration.ofMinutes(8), tmp.resolve("scratch"));
+                    "--report", report.toString(), "--quiet"), null, Duration.ofMinutes(15), tmp.resolve("scratch"));
         } finally {
+            Runtime.getRuntime().removeShutdownHook(hook);
             Proc.Result down = Proc.run(cephLab(labScript, "down", dir), null, Duration.ofMinutes(3), tmp.resolve("scratch"));
             assertThat(down.exit()).as("ceph-lab down:\n%s%s", down.stdout(), down.stderr()).isZero();
         }
@@ -67,7 +74,8 @@ class CephEmulatorSuiteIT {
     }
 
     private static List<String> cephLab(Path script, String command, Path dir) {
-        return List.of("env", "CEPH_LAB_PORT_OFFSET=" + PORT_OFFSET, script.toString(), command, "--dir", dir.toString());
+        return List.of("env", "CEPH_LAB_PORT_OFFSET=" + PORT_OFFSET, "CEPH_LAB_IMAGES=" + IMAGES, script.toString(),
+                command, "--dir", dir.toString());
     }
 
     /** Processes whose command line names the lab folder (the lab's daemons all do). */

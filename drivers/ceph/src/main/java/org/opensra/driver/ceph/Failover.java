@@ -31,6 +31,7 @@ final class Failover {
     private static final int PROMOTE_TRIES = 20;
     private static final long RETRY_MS = 1000;
     private static final long COMPLETE_WAIT_MS = 120_000;
+    private static final long PEER_DEMOTION_WAIT_MS = 60_000;
     private final Site site;
 
     Failover(Site site) {
@@ -172,7 +173,18 @@ final class Failover {
      * copy of the peer's demotion, forced otherwise.
      */
     void takeOver(Image image) throws DriverException, DashboardException {
-        Image current = image.mirrorState() == Image.NON_PRIMARY_DEMOTED ? waitComplete(image) : image;
+        Image current = image;
+        // the peer was demoted just before (prepareRestore): give rbd-mirror time to bring its demotion
+        long end = System.currentTimeMillis() + PEER_DEMOTION_WAIT_MS;
+        while (current.mirrorState() == Image.NON_PRIMARY && System.currentTimeMillis() < end) {
+            site.client().pause(2 * RETRY_MS);
+            Optional<Image> again = site.image(image.spec());
+            if (again.isEmpty()) {
+                break;
+            }
+            current = again.get();
+        }
+        current = current.mirrorState() == Image.NON_PRIMARY_DEMOTED ? waitComplete(current) : current;
         boolean peerDemoted = current.mirrorState() == Image.NON_PRIMARY_DEMOTED && current.lastMirror().get().complete();
         boolean ownDemotion = current.mirrorState() == Image.PRIMARY_DEMOTED;
         promoteRetrying(current.spec(), !(peerDemoted || ownDemotion));

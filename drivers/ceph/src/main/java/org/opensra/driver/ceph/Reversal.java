@@ -129,6 +129,14 @@ final class Reversal {
                     site.edit(image.spec(), demote);
                     details.put("demotion", "promoted image demoted");
                 }
+                if (image.isPrimary() || image.mirrorState() == Image.PRIMARY_DEMOTED) {
+                    // its changes are discarded (RES-2), and after a forced promote its history diverged
+                    // from the original source's: it is copied again from there once that is primary
+                    Map<String, Object> resync = new LinkedHashMap<>();
+                    resync.put("resync", Boolean.TRUE);
+                    site.edit(image.spec(), resync);
+                    details.put("resync", "requested (image id " + image.id() + " is replaced)");
+                }
                 if (site.deleteMarker(Names.promotedMarker(image.spec()))) {
                     details.put("promoted marker", "removed");
                 }
