@@ -31,7 +31,7 @@ final class Failover {
     private static final int PROMOTE_TRIES = 20;
     private static final long RETRY_MS = 1000;
     private static final long COMPLETE_WAIT_MS = 120_000;
-    private static final long PEER_DEMOTION_WAIT_MS = 60_000;
+    private static final long PEER_DEMOTION_WAIT_MS = 30_000;
     private final Site site;
 
     Failover(Site site) {
@@ -148,6 +148,7 @@ final class Failover {
                 promoteRetrying(current.spec(), false);
                 how = "promoted (peer demoted, its last snapshot copied)";
             } else {
+                site.ensureMarker(Names.forcedMarker(image.spec()));
                 promoteRetrying(current.spec(), true);
                 how = "forced promote (peer not demoted or unreachable)";
             }
@@ -175,8 +176,10 @@ final class Failover {
     void takeOver(Image image) throws DriverException, DashboardException {
         Image current = image;
         // the peer was demoted just before (prepareRestore): give rbd-mirror time to bring its demotion
+        // (a demoted image first follows its promoted peer, then copies the peer's demotion)
         long end = System.currentTimeMillis() + PEER_DEMOTION_WAIT_MS;
-        while (current.mirrorState() == Image.NON_PRIMARY && System.currentTimeMillis() < end) {
+        while ((current.mirrorState() == Image.NON_PRIMARY || current.mirrorState() == Image.PRIMARY_DEMOTED)
+                && System.currentTimeMillis() < end) {
             site.client().pause(2 * RETRY_MS);
             Optional<Image> again = site.image(image.spec());
             if (again.isEmpty()) {

@@ -23,6 +23,8 @@ final class Names {
     static final String PROMOTED_MARKER = "promoted.";
     static final String DEMOTED_MARKER = "demoted.";
     static final String TEST_MARKER = "test.";
+    /** Set before a forced promote: the promoted image's history may diverge from its peer's. */
+    static final String FORCED_MARKER = "forced.";
     /** Size of a marker image (thin: no data is written). */
     static final long MARKER_BYTES = 1L << 20;
 
@@ -54,6 +56,10 @@ final class Names {
 
     static String demotedMarker(String spec) {
         return pool(spec) + "/" + DEMOTED_MARKER + image(spec);
+    }
+
+    static String forcedMarker(String spec) {
+        return pool(spec) + "/" + FORCED_MARKER + image(spec);
     }
 
     static String testMarker(String spec) {

@@ -99,6 +99,7 @@ final class Reversal {
             }
             try {
                 site.deleteMarker(Names.promotedMarker(image.spec()));
+                site.deleteMarker(Names.forcedMarker(image.spec()));
                 site.createMirrorSnapshot(image.spec());
             } catch (DashboardException e) {
                 out.put(ref, Outcome.failed(DriverError.OPERATION_FAILED, "cannot reverse " + ref.id() + ": "
@@ -129,9 +130,12 @@ final class Reversal {
                     site.edit(image.spec(), demote);
                     details.put("demotion", "promoted image demoted");
                 }
-                if (image.isPrimary() || image.mirrorState() == Image.PRIMARY_DEMOTED) {
-                    // its changes are discarded (RES-2), and after a forced promote its history diverged
-                    // from the original source's: it is copied again from there once that is primary
+                if (all.has(Names.forcedMarker(image.spec()))
+                        && (image.isPrimary() || image.mirrorState() == Image.PRIMARY_DEMOTED)) {
+                    // promoted by force: its history diverged from the original source's, which cannot
+                    // follow it; it is copied again from there once that is primary (its changes are
+                    // discarded anyway, RES-2). After a clean promote the original source follows it
+                    // and takes over cleanly (restore waits for that).
                     Map<String, Object> resync = new LinkedHashMap<>();
                     resync.put("resync", Boolean.TRUE);
                     site.edit(image.spec(), resync);
@@ -140,6 +144,7 @@ final class Reversal {
                 if (site.deleteMarker(Names.promotedMarker(image.spec()))) {
                     details.put("promoted marker", "removed");
                 }
+                site.deleteMarker(Names.forcedMarker(image.spec()));
             } catch (DashboardException e) {
                 out.put(ref, Outcome.failed(DriverError.OPERATION_FAILED, "cannot prepare " + ref.id() + ": "
                         + e.getMessage(), "Object", ref.id(), "Reason", e.getMessage()));
