@@ -1,6 +1,10 @@
 package org.opensra.spi.tls;
 
 import java.security.cert.CertificateException;
+import java.util.HashMap;
+import java.util.Map;
+import org.opensra.spi.DriverError;
+import org.opensra.spi.DriverException;
 
 /**
  * Why {@link TlsTrust} refused a server's certificate, with the SHA-256 fingerprint it saw. Thrown from
@@ -37,6 +41,35 @@ public final class TlsRefusal extends CertificateException {
     /** SHA-256 fingerprint of the certificate the server presented ({@link TlsTrust#fingerprint} form). */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /**
+     * The driver error for this refusal: its own code per kind (TLS_FINGERPRINT_MISMATCH, TLS_CERTIFICATE_EXPIRED,
+     * TLS_WRONG_HOST, TLS_UNTRUSTED), naming the address and the fingerprint seen, so the fix hint can say
+     * which certificate to pin; never a reason to retry as plain text.
+     *
+     * @param what the server as a sentence names it ("the array at host:port")
+     */
+    public DriverException failure(String what, String address) {
+        DriverError error;
+        switch (kind) {
+            case FINGERPRINT_MISMATCH:
+                error = DriverError.TLS_FINGERPRINT_MISMATCH;
+                break;
+            case EXPIRED:
+                error = DriverError.TLS_CERTIFICATE_EXPIRED;
+                break;
+            case WRONG_HOST:
+                error = DriverError.TLS_WRONG_HOST;
+                break;
+            default:
+                error = DriverError.TLS_UNTRUSTED;
+                break;
+        }
+        Map<String, String> placeholders = new HashMap<>(4);
+        placeholders.put("Address", address);
+        placeholders.put("Fingerprint", "SHA256:" + fingerprint);
+        return new DriverException(error, placeholders, what + ": " + getMessage(), this);
     }
 
     /** The refusal in a failure's cause chain, or null when the failure is not a refused certificate. */

@@ -1,5 +1,9 @@
 package org.opensra.driver.ceph;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import org.opensra.spi.tls.TlsTrust;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +43,17 @@ public final class CephDriverFactory implements ArrayDriverFactory {
         }
         String shown = address == null ? "(none)" : address;
         String base;
-        FingerprintTrust trust;
+        TlsTrust trust;
         try {
             base = DashboardClient.baseUrl(address == null ? "" : address);
-            Optional<String> pin = connection.opaque(CephDescription.FINGERPRINT_ID);
-            trust = pin.isPresent() ? FingerprintTrust.pinned(pin.get()) : FingerprintTrust.systemStore();
+            // the embedded driver's certificate rules: the pinned certificate, else the system trust store
+            trust = TlsTrust.of(connection.opaque(CephDescription.FINGERPRINT_ID).orElse(null), null);
         } catch (IllegalArgumentException e) {
             throw new DriverException(DriverError.ARRAY_UNREACHABLE, Map.of("Address", shown),
                     "bad connection parameter: " + e.getMessage());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new DriverException(DriverError.ARRAY_UNREACHABLE, Map.of("Address", shown),
+                    "cannot set up TLS for the dashboard at " + shown + ": " + e.getMessage());
         }
         DashboardClient client = new DashboardClient(base, shown, trust, deadline,
                 connection.username().orElse(""), connection.password().orElse(""));

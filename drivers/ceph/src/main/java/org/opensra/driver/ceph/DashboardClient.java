@@ -1,5 +1,9 @@
 package org.opensra.driver.ceph;
 
+import javax.net.ssl.SSLSocketFactory;
+import org.opensra.spi.tls.TlsRefusal;
+import org.opensra.spi.tls.TlsTrust;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,14 +42,16 @@ final class DashboardClient {
 
     private final String baseUrl;
     private final String shownAddress;
-    private final FingerprintTrust trust;
+    private final TlsTrust trust;
+    /** Made once per client: a TLS 1.3 context that trusts by {@link #trust}'s rules. */
+    private SSLSocketFactory tls;
     private final Deadline deadline;
     private final String username;
     private String password;
     private String token;
     private DriverException unreachable;
 
-    DashboardClient(String baseUrl, String shownAddress, FingerprintTrust trust, Deadline deadline, String username,
+    DashboardClient(String baseUrl, String shownAddress, TlsTrust trust, Deadline deadline, String username,
                     String password) {
         this.baseUrl = baseUrl;
         this.shownAddress = shownAddress;
@@ -231,7 +237,11 @@ final class DashboardClient {
         try {
             c = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
             if (c instanceof HttpsURLConnection https) {
-                trust.apply(https);
+                if (tls == null) {
+                    tls = trust.context().getSocketFactory();
+                }
+                https.setSSLSocketFactory(tls);
+                https.setHostnameVerifier(TlsTrust.HOSTS_CHECKED_BY_TRUST); // TlsTrust checked the host
             }
             c.setRequestMethod(method);
             c.setConnectTimeout(deadline.bound(CONNECT_TIMEOUT_MS));
@@ -255,10 +265,14 @@ final class DashboardClient {
             String text = in == null ? "" : read(in);
             return new Response(status, text);
         } catch (SSLException e) {
+            TlsRefusal refused = TlsRefusal.in(e);
+            if (refused != null) {
+                unreachable = refused.failure("the dashboard at " + shownAddress + " (pin its certificate with the"
+                        + " connection parameter " + CephDescription.FINGERPRINT_ID + ")", shownAddress);
+                throw unreachable;
+            }
             throw new DriverException(DriverError.ARRAY_UNREACHABLE, Map.of("Address", shownAddress),
-                    "TLS with the dashboard at " + shownAddress + " failed: " + rootMessage(e)
-                            + (trust.isPinned() ? "" : " (pin its certificate with the connection parameter "
-                            + CephDescription.FINGERPRINT_ID + ")"));
+                    "TLS with the dashboard at " + shownAddress + " failed: " + rootMessage(e));
         } catch (SocketTimeoutException e) {
             if (deadline.passed()) {
                 throw deadline.failure(method + " " + path + " on " + shownAddress);

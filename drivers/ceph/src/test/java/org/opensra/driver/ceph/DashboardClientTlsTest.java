@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensra.spi.Deadline;
 import org.opensra.spi.DriverError;
+import org.opensra.spi.tls.TlsTrust;
 import org.opensra.spi.DriverException;
 
 /** The dashboard client against a fake dashboard over HTTPS with a self-signed certificate (loopback, free port). */
@@ -46,7 +47,7 @@ class DashboardClientTlsTest {
         try (InputStream in = java.nio.file.Files.newInputStream(store)) {
             ks.load(in, "changeit".toCharArray());
         }
-        fingerprint = FingerprintTrust.sha256Hex(((X509Certificate) ks.getCertificate("k")).getEncoded());
+        fingerprint = TlsTrust.fingerprint((X509Certificate) ks.getCertificate("k"));
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, "changeit".toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
@@ -83,7 +84,7 @@ class DashboardClientTlsTest {
         x.close();
     }
 
-    private Site site(FingerprintTrust trust, String password) {
+    private Site site(TlsTrust trust, String password) {
         return new Site(new DashboardClient(DashboardClient.baseUrl(address), address, trust, Deadline.inSeconds(60),
                 "rbdadmin", password), List.of("rbd"));
     }
@@ -91,18 +92,21 @@ class DashboardClientTlsTest {
     @Test
     @DisplayName("CONN-2 the pinned certificate is trusted, the session logs in and reads the site name (the array id)")
     void pinnedCertificateTrusted() throws DriverException {
-        assertThat(site(FingerprintTrust.pinned(fingerprint), PASSWORD).siteName()).isEqualTo("site-x");
+        assertThat(site(TlsTrust.pinned(fingerprint), PASSWORD).siteName()).isEqualTo("site-x");
     }
 
     @Test
     @DisplayName("CONN-2 SEC-1 another pin or no pin (system trust store) refuses the self-signed certificate; no credential in the error")
     void otherCertificateRefused() {
         String other = "00" + fingerprint.substring(2);
-        assertThatThrownBy(() -> site(FingerprintTrust.pinned(other), PASSWORD).siteName())
+        assertThatThrownBy(() -> site(TlsTrust.pinned(other), PASSWORD).siteName())
                 .isInstanceOf(DriverException.class)
-                .satisfies(e -> assertThat(((DriverException) e).error()).isEqualTo(DriverError.ARRAY_UNREACHABLE))
-                .hasMessageContaining("TLS").hasMessageNotContaining(PASSWORD);
-        assertThatThrownBy(() -> site(FingerprintTrust.systemStore(), PASSWORD).siteName())
+                .satisfies(e -> assertThat(((DriverException) e).error()).isEqualTo(DriverError.TLS_FINGERPRINT_MISMATCH))
+                .satisfies(e -> assertThat(((DriverException) e).placeholders()).containsEntry("Fingerprint", "SHA256:" + fingerprint))
+                .hasMessageNotContaining(PASSWORD);
+        assertThatThrownBy(() -> site(TlsTrust.system(), PASSWORD).siteName())
+                .isInstanceOf(DriverException.class)
+                .satisfies(e -> assertThat(((DriverException) e).error()).isEqualTo(DriverError.TLS_UNTRUSTED))
                 .isInstanceOf(DriverException.class).hasMessageContaining(CephDescription.FINGERPRINT_ID)
                 .hasMessageNotContaining(PASSWORD);
     }
@@ -110,7 +114,7 @@ class DashboardClientTlsTest {
     @Test
     @DisplayName("SEC-1 a refused password is AUTHENTICATION_FAILED and appears nowhere in the error")
     void wrongPassword() {
-        assertThatThrownBy(() -> site(FingerprintTrust.pinned(fingerprint), "Other-Pw-0815").siteName())
+        assertThatThrownBy(() -> site(TlsTrust.pinned(fingerprint), "Other-Pw-0815").siteName())
                 .isInstanceOf(DriverException.class)
                 .satisfies(e -> assertThat(((DriverException) e).error()).isEqualTo(DriverError.AUTHENTICATION_FAILED))
                 .hasMessageNotContaining("Other-Pw-0815");

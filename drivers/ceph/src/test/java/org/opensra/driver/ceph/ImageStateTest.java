@@ -12,6 +12,7 @@ import org.opensra.driver.embedded.json.JsonReader;
 import org.opensra.spi.LinkState;
 import org.opensra.spi.ReplicationRole;
 import org.opensra.spi.VolumeAccess;
+import org.opensra.spi.tls.TlsTrust;
 
 /** The driver's reading of RBD images as the Pacific dashboard returns them (answers copied from a real cluster). */
 class ImageStateTest {
@@ -90,11 +91,11 @@ class ImageStateTest {
     @DisplayName("CONN-2 a pinned certificate fingerprint is 64 hex digits (colons allowed); anything else is refused")
     void fingerprintPin() {
         String pin = "48:7D:FA:BE:BF:5B:04:36:60:34:4F:E4:6A:25:EC:51:5A:2C:1F:75:25:4E:54:17:1B:68:56:2A:05:DF:FA:EB";
-        assertThat(FingerprintTrust.pinned(pin).isPinned()).isTrue();
-        assertThat(FingerprintTrust.pinned(pin.replace(":", "").toLowerCase()).isPinned()).isTrue();
-        assertThat(FingerprintTrust.systemStore().isPinned()).isFalse();
-        assertThatThrownBy(() -> FingerprintTrust.pinned("48:7D")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FingerprintTrust.pinned(pin.replace('A', 'Z'))).isInstanceOf(IllegalArgumentException.class);
+        // the driver's trust is the embedded driver's (spi TlsTrust): the same pins are accepted and refused
+        assertThat(TlsTrust.pinned(pin).pinnedFingerprint()).isEqualTo(pin);
+        assertThat(TlsTrust.pinned(pin.replace(":", "").toLowerCase()).pinnedFingerprint()).isEqualTo(pin);
+        assertThatThrownBy(() -> TlsTrust.pinned("48:7D")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TlsTrust.pinned(pin.replace('A', 'Z'))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -193,25 +193,7 @@ public final class ArrayClient {
 
     /** A refused certificate: its own error, naming the fingerprint seen; never retried as plain text. */
     private DriverException refused(TlsRefusal r) {
-        DriverError error;
-        switch (r.kind()) {
-            case FINGERPRINT_MISMATCH:
-                error = DriverError.TLS_FINGERPRINT_MISMATCH;
-                break;
-            case EXPIRED:
-                error = DriverError.TLS_CERTIFICATE_EXPIRED;
-                break;
-            case WRONG_HOST:
-                error = DriverError.TLS_WRONG_HOST;
-                break;
-            default:
-                error = DriverError.TLS_UNTRUSTED;
-                break;
-        }
-        java.util.Map<String, String> placeholders = new java.util.HashMap<>(4);
-        placeholders.put("Address", address.text());
-        placeholders.put("Fingerprint", "SHA256:" + r.fingerprint());
-        return new DriverException(error, placeholders, "the array at " + address.text() + ": " + r.getMessage(), r);
+        return r.failure("the array at " + address.text(), address.text());
     }
 
     private DriverException unreachable(String detail, Throwable cause) {
