@@ -156,7 +156,7 @@ class BatchCreateTest {
         Path vols = tmp.resolve("vols.json");
         java.nio.file.Files.writeString(vols, "{\"volumes\":[{\"name\":\"c1\",\"sizeBytes\":1048576},"
             + "{\"name\":\"c2\",\"sizeBytes\":1048576}]}");
-        String[] admin = {"--address", arrays.addrA(), "--user", TwoArrays.USER, "--password-file", pw.toString()};
+        String[] admin = {"--address", "http://" + arrays.addrA(), "--user", TwoArrays.USER, "--password-file", pw.toString()};
         assertThat(org.opensra.array.ArrayMain.run(concat(new String[] {"batch", "volumes", "--file", vols.toString()}, admin)))
             .isZero();
         JsonNode listed = a.get("/api/v1/volumes").ok().json().path("volumes");
