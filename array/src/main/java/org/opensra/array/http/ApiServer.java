@@ -124,7 +124,7 @@ public final class ApiServer implements AutoCloseable {
                     answerLater = true;
                     return;
                 }
-                if (login != Login.OK) {
+                if (login == Login.MISSING) {
                     throw unauthorized(ex);
                 }
                 Router.Match m = router.match(ex.getRequestMethod(), ex.getRequestURI().getRawPath());
@@ -134,7 +134,7 @@ public final class ApiServer implements AutoCloseable {
                             + ex.getRequestURI().getPath(), null)
                         : new ArrayException(ErrorCode.NOT_FOUND, "no such endpoint: " + ex.getRequestURI().getPath(), null);
                 }
-                String user = (String) ex.getAttribute(Req.USER);
+                String user = login.user();
                 Role role = credentials.role(user);
                 String path = ex.getRequestURI().getRawPath();
                 if (role == null || !RoutePolicy.allows(role, ex.getRequestMethod(), path)) {
@@ -142,7 +142,7 @@ public final class ApiServer implements AutoCloseable {
                         + (role == null ? "none" : role.text()) + ") may not call " + ex.getRequestMethod() + " "
                         + ex.getRequestURI().getPath(), null);
                 }
-                Object result = m.handler().handle(new Req(ex, m.params()));
+                Object result = m.handler().handle(new Req(ex, m.params(), user));
                 if (result == Reply.NONE) {
                     return;
                 }
@@ -186,7 +186,15 @@ public final class ApiServer implements AutoCloseable {
         return new ArrayException(ErrorCode.UNAUTHORIZED, "missing or refused credentials", null);
     }
 
-    private enum Login { OK, MISSING, REFUSED }
+    /**
+     * The outcome of a request's Basic authentication: the account, or MISSING / REFUSED. Kept with the request,
+     * never in the exchange's attributes: on JDK 17 those are the HttpContext's, shared by every request in
+     * flight, so a concurrent request of another account could be served with this one's role.
+     */
+    private record Login(String user) {
+        static final Login MISSING = new Login(null);
+        static final Login REFUSED = new Login(null);
+    }
 
     /**
      * Checks the Basic credentials. A refused login is answered later, by {@link #answerRefusedLater},
@@ -223,8 +231,7 @@ public final class ApiServer implements AutoCloseable {
         }
         java.util.Arrays.fill(password, '\0');
         if (ok) {
-            ex.setAttribute(Req.USER, user);
-            return Login.OK;
+            return new Login(user);
         }
         answerRefusedLater(ex, throttle.failed(client, now) - now);
         return Login.REFUSED;

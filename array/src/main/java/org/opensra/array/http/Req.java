@@ -16,12 +16,14 @@ import java.util.Map;
 public final class Req {
     private final HttpExchange exchange;
     private final Map<String, String> params;
+    private final String user;
     private final Map<String, String> query = new HashMap<>();
     private JsonNode body;
 
-    Req(HttpExchange exchange, Map<String, String> params) {
+    Req(HttpExchange exchange, Map<String, String> params, String user) {
         this.exchange = exchange;
         this.params = params;
+        this.user = user;
         String q = exchange.getRequestURI().getRawQuery();
         if (q != null) {
             for (String kv : q.split("&")) {
@@ -33,12 +35,9 @@ public final class Req {
         }
     }
 
-    /** Exchange attribute: the authenticated account's name. */
-    static final String USER = "opensra.user";
-
     /** The authenticated account's name. */
     public String user() {
-        return (String) exchange.getAttribute(USER);
+        return user;
     }
 
     public HttpExchange exchange() {

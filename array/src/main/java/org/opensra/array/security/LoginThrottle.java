@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Exponential back-off of failed logins per client address: the n-th failure in a row is answered
  * after {@code min(BASE << (n-1), MAX)}; until then, a login from that address that is not already
  * known good is refused without hashing its password (and counts as one more failure). An address
- * has at most one password check at a time: logins arriving during it are refused the same way. An address
+ * has at most one password check at a time: a login arriving during it waits for it (at most
+ * {@link #CHECK_WAIT_MS}) and is then checked in turn, so that two good logins at once from one host (SRM
+ * runs plans in parallel, each SRA command logging in anew) are never refused. An address
  * is forgotten after {@link #FORGET_MS} without failures. A failure costs the client, not the daemon:
  * the caller answers later from a timer, not from a sleeping worker thread.
  */
@@ -19,6 +21,8 @@ public final class LoginThrottle {
     static final long FORGET_MS = 5 * 60_000;
     /** Addresses remembered at most; beyond, the ones quiet longest are dropped first. */
     static final int MAX_ADDRESSES = 10_000;
+    /** How long a login waits for the check of another login from its address before it is refused. */
+    static final long CHECK_WAIT_MS = 5_000;
 
     private static final class State {
         int failures;
@@ -42,13 +46,25 @@ public final class LoginThrottle {
     }
 
     /**
-     * Starts the one password check an address may have at a time: false while it is in back-off or
-     * another check of it runs (the login is then refused without one). {@link #endCheck} follows a true.
+     * Starts the one password check an address may have at a time, after the one running ends: false while
+     * the address is in back-off, or when the running check outlasts {@link #CHECK_WAIT_MS} (the login is then
+     * refused without a check). {@link #endCheck} follows a true.
      */
     public boolean beginCheck(InetAddress client, long nowMs) {
         State s = clients.computeIfAbsent(client, k -> new State());
         synchronized (s) {
-            if (nowMs < s.until || s.checking) {
+            long now = nowMs;
+            long giveUp = nowMs + CHECK_WAIT_MS;
+            while (s.checking && now >= s.until && now < giveUp) {
+                try {
+                    s.wait(giveUp - now);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                now = System.currentTimeMillis();
+            }
+            if (now < s.until || s.checking) {
                 return false;
             }
             s.checking = true;
@@ -61,6 +77,7 @@ public final class LoginThrottle {
         if (s != null) {
             synchronized (s) {
                 s.checking = false;
+                s.notifyAll();
             }
         }
     }

@@ -11,6 +11,11 @@ import org.opensra.array.TestApi;
 import org.opensra.array.TwoArrays;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -90,5 +95,40 @@ class RolesTest {
         assertThat(new TestApi(arrays.addrA(), "sra", "a-new-password-456").get("/api/v1/array").status()).isEqualTo(200);
         JsonNode users = admin.get("/api/v1/users").ok().json();
         assertThat(users.toString()).contains("\"sra\"").contains("\"peer\"").doesNotContain("password").doesNotContain("hash");
+    }
+
+    @Test
+    @DisplayName("SEC-1 requests of two accounts in flight at once, their first logins included, are each served with their own account's role, never the other's, and never refused")
+    void concurrentAccountsKeepTheirRoles() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<int[]>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                boolean asAdmin = t % 2 == 0;
+                runs.add(pool.submit(() -> {
+                    int[] wrong = new int[2];
+                    for (int i = 0; i < 150; i++) {
+                        int status = (asAdmin ? admin : sra).get("/api/v1/users").status();
+                        if (asAdmin && status != 200) {
+                            wrong[0]++;
+                        } else if (!asAdmin && status != 403) {
+                            wrong[1]++;
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            int adminRefused = 0;
+            int sraServed = 0;
+            for (Future<int[]> f : runs) {
+                int[] wrong = f.get(5, TimeUnit.MINUTES);
+                adminRefused += wrong[0];
+                sraServed += wrong[1];
+            }
+            assertThat(adminRefused).as("admin requests refused, served as another account").isZero();
+            assertThat(sraServed).as("SRA-account requests to an admin route not refused").isZero();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
