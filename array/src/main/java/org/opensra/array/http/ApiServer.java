@@ -221,11 +221,13 @@ public final class ApiServer implements AutoCloseable {
         InetAddress client = ex.getRemoteAddress().getAddress();
         long now = System.currentTimeMillis();
         boolean ok = credentials.knownGood(user, password);
+        long answerAt = -1;
         if (!ok && throttle.beginCheck(client, now)) {
             try {
                 ok = credentials.check(user, password);
             } finally {
-                throttle.endCheck(client);
+                // a failure's back-off starts before the next login of the address is let in to a check
+                answerAt = throttle.endCheck(client, ok, System.currentTimeMillis());
             }
             now = System.currentTimeMillis();
         }
@@ -233,7 +235,7 @@ public final class ApiServer implements AutoCloseable {
         if (ok) {
             return new Login(user);
         }
-        answerRefusedLater(ex, throttle.failed(client, now) - now);
+        answerRefusedLater(ex, (answerAt >= 0 ? answerAt : throttle.failed(client, now)) - now);
         return Login.REFUSED;
     }
 

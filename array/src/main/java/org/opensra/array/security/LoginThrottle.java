@@ -72,13 +72,17 @@ public final class LoginThrottle {
         }
     }
 
-    public void endCheck(InetAddress client) {
-        State s = clients.get(client);
-        if (s != null) {
-            synchronized (s) {
-                s.checking = false;
-                s.notifyAll();
-            }
+    /**
+     * Ends the check {@link #beginCheck} started. A failed one is recorded ({@link #failed}) before the next
+     * login of the address may start its check; returns when (epoch ms) to answer it, or -1 when it succeeded.
+     */
+    public long endCheck(InetAddress client, boolean succeeded, long nowMs) {
+        State s = clients.computeIfAbsent(client, k -> new State());
+        synchronized (s) {
+            s.checking = false;
+            long answerAt = succeeded ? -1 : failedLocked(s, nowMs);
+            s.notifyAll();
+            return answerAt;
         }
     }
 
@@ -89,15 +93,19 @@ public final class LoginThrottle {
         }
         State s = clients.computeIfAbsent(client, k -> new State());
         synchronized (s) {
-            if (nowMs - s.lastFailure > FORGET_MS) {
-                s.failures = 0;
-            }
-            s.failures = Math.min(s.failures + 1, 32);
-            s.lastFailure = nowMs;
-            long delay = Math.min(maxMs, baseMs << Math.min(s.failures - 1, 20));
-            s.until = Math.max(s.until, nowMs + delay);
-            return s.until;
+            return failedLocked(s, nowMs);
         }
+    }
+
+    private long failedLocked(State s, long nowMs) {
+        if (nowMs - s.lastFailure > FORGET_MS) {
+            s.failures = 0;
+        }
+        s.failures = Math.min(s.failures + 1, 32);
+        s.lastFailure = nowMs;
+        long delay = Math.min(maxMs, baseMs << Math.min(s.failures - 1, 20));
+        s.until = Math.max(s.until, nowMs + delay);
+        return s.until;
     }
 
     private void forgetQuiet(long nowMs) {
