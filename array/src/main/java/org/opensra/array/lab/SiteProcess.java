@@ -117,26 +117,26 @@ final class SiteProcess {
         }
     }
 
-    /** The port this site uses: the recorded one while it is free (stable address), else a new free one. */
+    /** The management port of this site (stable across restarts, see {@link #stablePort}). */
     int port() throws IOException {
-        if (Files.exists(portFile())) {
-            int p = Integer.parseInt(Files.readString(portFile()).trim());
-            if (running().isPresent() || free(p)) {
-                return p;
-            }
-        }
-        int p;
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            p = s.getLocalPort();
-        }
-        Files.writeString(portFile(), p + "\n");
-        return p;
+        return stablePort(portFile());
     }
 
-    /** The iSCSI portal port of this site: recorded like the management port (stable across restarts). */
+    /** The iSCSI portal port of this site (stable across restarts). */
     int iscsiPort() throws IOException {
-        Path file = dir.resolve("iscsi.port");
+        return stablePort(dir.resolve("iscsi.port"));
+    }
+
+    /**
+     * The replication data port of this site (stable across restarts, so that a firewall rule or a relay in front
+     * of it stays right when the daemon restarts).
+     */
+    int transferPort() throws IOException {
+        return stablePort(dir.resolve("transfer.port"));
+    }
+
+    /** The port recorded in {@code file} while it is free or this site's daemon runs, else a new free one. */
+    private int stablePort(Path file) throws IOException {
         if (Files.exists(file)) {
             int p = Integer.parseInt(Files.readString(file).trim());
             if (running().isPresent() || free(p)) {
@@ -219,7 +219,8 @@ final class SiteProcess {
         cmd.addAll(launcher);
         cmd.addAll(List.of("serve", "--array-id", arrayId, "--name", "OpenSRA lab site " + site, "--data",
             dataDir().toString(), "--listen", address(), "--user", USER, "--password-file", passwordFile().toString(),
-            "--ready-file", readyFile().toString(), "--iscsi-listen", "127.0.0.1:" + iscsiPort()));
+            "--ready-file", readyFile().toString(), "--iscsi-listen", "127.0.0.1:" + iscsiPort(),
+            "--transfer-port", Integer.toString(transferPort())));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

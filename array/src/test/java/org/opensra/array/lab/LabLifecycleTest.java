@@ -76,8 +76,14 @@ class LabLifecycleTest {
         return Long.parseLong(Files.readString(lab.resolve(site).resolve("daemon.pid")).trim());
     }
 
+    /** The transfer port the site's daemon reported in its ready file. */
+    private static int transferPort(Path lab, String site) throws IOException {
+        return org.opensra.array.Json.MAPPER.readTree(Files.readString(lab.resolve(site).resolve("daemon.ready")))
+            .path("transferPort").asInt(-1);
+    }
+
     @Test
-    @DisplayName("WF-5 lab up waits for a launcher that is slow to exec the JVM; up again, stop-site and start-site twice are no-ops")
+    @DisplayName("WF-5 lab up waits for a launcher that is slow to exec the JVM; up again, stop-site and start-site twice are no-ops; a restarted site keeps its ports")
     void slowLauncherUpAndIdempotentSiteControl() throws Exception {
         labDir = tmp.resolve("lab");
         Lab lab = new Lab(labDir, launcher("slow-sra-array", "sleep 3"));
@@ -92,12 +98,15 @@ class LabLifecycleTest {
         assertEquals(b, pid(labDir, "B"));
 
         Lab control = new Lab(labDir, launcher("slow-sra-array", "sleep 3"));
+        int transferA = transferPort(labDir, "A");
+        assertTrue(transferA > 0, "site A reports its transfer port");
         control.stopSite("A");
         control.stopSite("A");
         assertFalse(ProcessHandle.of(a).map(ProcessHandle::isAlive).orElse(false), "site A is down");
         assertEquals(1, daemonsOf(labDir).size());
         control.startSite("A");
         long a2 = pid(labDir, "A");
+        assertEquals(transferA, transferPort(labDir, "A"), "the restarted site listens for replication data where it did");
         new Lab(labDir, launcher("slow-sra-array", "sleep 3")).startSite("A");
         assertEquals(a2, pid(labDir, "A"), "start-site on a running site keeps it");
         assertEquals(2, daemonsOf(labDir).size());

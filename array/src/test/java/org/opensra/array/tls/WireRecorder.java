@@ -15,14 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * forwards to 127.0.0.1:PORT (the same port, so that addresses an array hands out, like its transfer
  * port, lead through the relay too when the peer is reached at 127.0.0.2).
  */
-final class WireRecorder implements AutoCloseable {
+public final class WireRecorder implements AutoCloseable {
     private final ServerSocket server;
     private final int port;
     private final ByteArrayOutputStream recording = new ByteArrayOutputStream();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    WireRecorder(int port) throws IOException {
+    public WireRecorder(int port) throws IOException {
         this.port = port;
         server = new ServerSocket();
         server.bind(new InetSocketAddress("127.0.0.2", port));
@@ -84,10 +84,31 @@ final class WireRecorder implements AutoCloseable {
         t.start();
     }
 
-    byte[] recorded() {
+    /** Everything relayed so far, both directions. */
+    public byte[] recorded() {
         synchronized (recording) {
             return recording.toByteArray();
         }
+    }
+
+    /** Where {@code needle} first occurs in {@code hay}, or -1. */
+    public static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** The HTTP Basic credential of an account, as it would appear in clear on the wire. */
+    public static String basic(String user, String password) {
+        return java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

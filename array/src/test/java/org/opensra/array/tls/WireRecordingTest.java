@@ -12,7 +12,6 @@ import org.opensra.array.TwoArrays;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -60,32 +59,15 @@ class WireRecordingTest {
                 for (WireRecorder w : List.of(clientToA, aToB, aToBData)) {
                     byte[] rec = w.recorded();
                     for (String secret : List.of(TwoArrays.PASS_A, TwoArrays.PASS_B, TwoArrays.PEER_PASS_A,
-                            TwoArrays.PEER_PASS_B, basic(TwoArrays.USER, TwoArrays.PASS_A), basic(TwoArrays.PEER, TwoArrays.PEER_PASS_B),
+                            TwoArrays.PEER_PASS_B, WireRecorder.basic(TwoArrays.USER, TwoArrays.PASS_A), WireRecorder.basic(TwoArrays.PEER, TwoArrays.PEER_PASS_B),
                             "Authorization", "ticket", "HTTP/1.1")) {
-                        assertThat(indexOf(rec, secret.getBytes(StandardCharsets.UTF_8))).as(secret).isEqualTo(-1);
+                        assertThat(WireRecorder.indexOf(rec, secret.getBytes(StandardCharsets.UTF_8))).as(secret).isEqualTo(-1);
                     }
                     for (int off = 0; off < data.length; off += 65536 + 4099) {
-                        assertThat(indexOf(rec, Arrays.copyOfRange(data, off, off + 64))).as("data at " + off).isEqualTo(-1);
+                        assertThat(WireRecorder.indexOf(rec, Arrays.copyOfRange(data, off, off + 64))).as("data at " + off).isEqualTo(-1);
                     }
                 }
             }
         }
-    }
-
-    private static String basic(String user, String password) {
-        return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

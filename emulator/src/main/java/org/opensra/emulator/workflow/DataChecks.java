@@ -1,7 +1,14 @@
 package org.opensra.emulator.workflow;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opensra.emulator.check.Verdicts;
 import org.opensra.emulator.data.DataPlugin;
@@ -9,10 +16,15 @@ import org.opensra.emulator.data.DataPluginException;
 import org.opensra.emulator.data.Patterns;
 import org.opensra.emulator.sra.Invocation;
 
-/** Data checks through the sites' data plug-ins: known patterns written at one site, read back at the other. */
+/**
+ * Data checks through the sites' data plug-ins: known patterns written at one site, read back at the other.
+ * The batch forms ({@link #writeAll}, {@link #expectAll}) run up to {@link #PARALLEL} plug-in commands at
+ * once (each is a process of its own, mostly starting up) and judge the results in the given order.
+ */
 public final class DataChecks {
     static final long OFFSET = 8192;
     static final int LENGTH = 16384;
+    static final int PARALLEL = 4;
 
     private final Map<String, DataPlugin> plugins;
     private final Verdicts verdicts;
@@ -37,35 +49,107 @@ public final class DataChecks {
         return bytesWritten.get();
     }
 
-    /** Writes the pattern {@code label} to {@code device}; a failure is a violation of {@code requirement}. */
-    public byte[] write(String requirement, Site site, String device, String label) {
-        byte[] bytes = Patterns.of(label + "/" + device, LENGTH);
-        try {
+    /**
+     * One read-back check: {@code device} at {@code site} must hold {@code bytes} (or, {@code mustNot}, must not
+     * hold them).
+     */
+    public record Expectation(String requirement, Site site, String device, byte[] bytes, boolean mustNot,
+                              String what, Invocation inv) {
+        public static Expectation holds(String requirement, Site site, String device, byte[] bytes, String what,
+                                        Invocation inv) {
+            return new Expectation(requirement, site, device, bytes, false, what, inv);
+        }
+
+        public static Expectation holdsNot(String requirement, Site site, String device, byte[] bytes, String what,
+                                           Invocation inv) {
+            return new Expectation(requirement, site, device, bytes, true, what, inv);
+        }
+    }
+
+    /** Writes pattern {@code label} to each device (device to label, in order); returns device to bytes written. */
+    public Map<String, byte[]> writeAll(String requirement, Site site, Map<String, String> labels) {
+        List<Map.Entry<String, String>> items = new ArrayList<>(labels.entrySet());
+        List<Object> done = parallel(items.size(), i -> {
+            String device = items.get(i).getKey();
+            byte[] bytes = Patterns.of(items.get(i).getValue() + "/" + device, LENGTH);
             plugins.get(site.name()).write(device, OFFSET, bytes);
-            bytesWritten.addAndGet(bytes.length);
-        } catch (DataPluginException e) {
-            verdicts.fail(requirement, "cannot write test data to " + device + " at site " + site.name() + ": "
-                    + e.getMessage(), null);
+            return bytes;
+        });
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String device = items.get(i).getKey();
+            if (done.get(i) instanceof byte[] bytes) {
+                bytesWritten.addAndGet(bytes.length);
+                out.put(device, bytes);
+            } else {
+                verdicts.fail(requirement, "cannot write test data to " + device + " at site " + site.name() + ": "
+                        + done.get(i), null);
+                out.put(device, Patterns.of(items.get(i).getValue() + "/" + device, LENGTH));
+            }
         }
-        return bytes;
+        return out;
     }
 
-    public byte[] read(String requirement, Site site, String device) {
+    /** Reads every expectation's device (several at once), then judges them in order like {@link #expect}. */
+    public void expectAll(List<Expectation> expectations) {
+        List<Object> got = parallel(expectations.size(), i -> {
+            Expectation e = expectations.get(i);
+            return plugins.get(e.site().name()).read(e.device(), OFFSET, LENGTH);
+        });
+        for (int i = 0; i < expectations.size(); i++) {
+            Expectation e = expectations.get(i);
+            if (!(got.get(i) instanceof byte[] bytes)) {
+                verdicts.fail(e.requirement(), "cannot read " + e.device() + " at site " + e.site().name() + ": "
+                        + got.get(i), null);
+            } else if (e.mustNot()) {
+                judgeNot(e.requirement(), e.site(), e.device(), bytes, e.bytes(), e.what(), e.inv());
+            } else {
+                judge(e.requirement(), e.site(), e.device(), bytes, e.bytes(), e.what(), e.inv());
+            }
+        }
+    }
+
+    private interface PluginCall {
+        byte[] run(int index) throws DataPluginException;
+    }
+
+    /** Runs {@code call} for 0..n-1, at most PARALLEL at once: each result's bytes, or its failure's message. */
+    private static List<Object> parallel(int n, PluginCall call) {
+        List<Object> out = new ArrayList<>(n);
+        if (n == 0) {
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL, n), r -> {
+            Thread t = new Thread(r, "data-plugin");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            return plugins.get(site.name()).read(device, OFFSET, LENGTH);
-        } catch (DataPluginException e) {
-            verdicts.fail(requirement, "cannot read " + device + " at site " + site.name() + ": " + e.getMessage(),
-                    null);
-            return null;
+            List<Future<byte[]>> futures = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> call.run(index)));
+            }
+            for (Future<byte[]> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    out.add(cause instanceof DataPluginException ? cause.getMessage() : String.valueOf(cause));
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkflowAbort("interrupted");
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    /** Reads {@code device} at {@code site} and expects exactly {@code expected}; counts replicated bytes. */
-    public boolean expect(String requirement, Site site, String device, byte[] expected, String what, Invocation inv) {
-        byte[] got = read(requirement, site, device);
-        if (got == null) {
-            return false;
-        }
+    /** {@code got} must equal {@code expected}; counts replicated bytes. */
+    private boolean judge(String requirement, Site site, String device, byte[] got, byte[] expected, String what,
+                          Invocation inv) {
         boolean ok = Arrays.equals(got, expected);
         verdicts.check(requirement, ok, what + ": " + device + " at site " + site.name()
                 + " does not hold the expected bytes (" + firstDifference(got, expected) + ")", inv);
@@ -75,13 +159,9 @@ public final class DataChecks {
         return ok;
     }
 
-    /** Expects {@code device} NOT to hold {@code discarded}. */
-    public boolean expectNot(String requirement, Site site, String device, byte[] discarded, String what,
+    /** {@code got} must differ from {@code discarded}. */
+    private boolean judgeNot(String requirement, Site site, String device, byte[] got, byte[] discarded, String what,
                              Invocation inv) {
-        byte[] got = read(requirement, site, device);
-        if (got == null) {
-            return false;
-        }
         return verdicts.check(requirement, !Arrays.equals(got, discarded), what + ": " + device + " at site "
                 + site.name() + " still holds the bytes that should have been discarded", inv);
     }

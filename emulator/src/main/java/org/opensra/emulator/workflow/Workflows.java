@@ -3,6 +3,7 @@ package org.opensra.emulator.workflow;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.opensra.emulator.model.ItemSet;
 import org.opensra.emulator.model.SourceDev;
 import org.opensra.emulator.model.SourceGroup;
 import org.opensra.emulator.sra.Invocation;
+import org.opensra.emulator.workflow.DataChecks.Expectation;
 import org.w3c.dom.Element;
 
 /** WF-1..WF-8 in SRM's order, with SRM's retries, against the two sites. */
@@ -266,13 +268,15 @@ public final class Workflows {
         var during = both();
         states.testCopies(during[1], c.repl, true);
         if (c.data.enabled()) {
+            List<Expectation> checks = new ArrayList<>();
             for (var d : c.repl.allDevices()) {
                 String snap = c.snapshots.get(d.targetKey());
                 if (snap != null) {
-                    c.data.expect("TF-2", c.recoverySite, snap, written.get(d.sourceId()),
-                            "test copy should hold the data written before the sync", start);
+                    checks.add(Expectation.holds("TF-2", c.recoverySite, snap, written.get(d.sourceId()),
+                            "test copy should hold the data written before the sync", start));
                 }
             }
+            c.data.expectAll(checks);
         }
         testCopiesAreDistinct(start, written);
         steps.testFailoverStartAgain();
@@ -281,10 +285,12 @@ public final class Workflows {
         boolean syncedDuring = syncs.sync("during test");
         c.v.check("TF-3", !syncedBefore || syncedDuring, "sync failed while a test failover was running", null);
         if (syncedDuring && c.data.enabled()) {
+            List<Expectation> checks = new ArrayList<>();
             for (var d : c.repl.allDevices()) {
-                c.data.expect("TF-3", c.recoverySite, d.targetKey(), duringTest.get(d.sourceId()),
-                        "a sync during a test failover must still replicate (writes made during the test)", start);
+                checks.add(Expectation.holds("TF-3", c.recoverySite, d.targetKey(), duringTest.get(d.sourceId()),
+                        "a sync during a test failover must still replicate (writes made during the test)", start));
             }
+            c.data.expectAll(checks);
         }
         steps.testFailoverStop("");
         steps.testFailoverStop(" (repeated)");
@@ -298,6 +304,8 @@ public final class Workflows {
      * the replica holding the replicated bytes (read back through the data plug-in).
      */
     private void testCopiesAreDistinct(Invocation start, Map<String, byte[]> written) {
+        Map<String, String> copyWrites = new LinkedHashMap<>();
+        List<Expectation> checks = new ArrayList<>();
         for (var d : c.repl.allDevices()) {
             String snap = c.snapshots.get(d.targetKey());
             if (snap == null) {
@@ -309,11 +317,14 @@ public final class Workflows {
                 continue;
             }
             if (c.data.enabled() && written.get(d.sourceId()) != null) {
-                c.data.write("TF-2", c.recoverySite, snap, "test-write-" + snap);
-                c.data.expect("TF-2", c.recoverySite, d.targetKey(), written.get(d.sourceId()),
-                        "a write to the test copy " + snap + " must not change the replica", start);
+                copyWrites.put(snap, "test-write-" + snap);
+                checks.add(Expectation.holds("TF-2", c.recoverySite, d.targetKey(), written.get(d.sourceId()),
+                        "a write to the test copy " + snap + " must not change the replica", start));
             }
         }
+        // every copy is written before any replica is read back: a write that leaked into any replica is seen
+        c.data.writeAll("TF-2", c.recoverySite, copyWrites);
+        c.data.expectAll(checks);
     }
 
     /** WF-4: settings, sync, prepareFailover (twice), sync, failover (twice, one bad key). */
@@ -335,15 +346,17 @@ public final class Workflows {
         var d = both();
         states.promoted(d[1], c.repl, c.promoted);
         if (c.data.enabled()) {
+            List<Expectation> checks = new ArrayList<>();
             for (var dev : c.repl.allDevices()) {
                 String pid = c.promoted.get(dev.targetKey());
                 if (pid != null) {
-                    c.data.expect("SYNC-6", c.recoverySite, pid, written.get(dev.sourceId()),
-                            "promoted device should hold every write made before prepareFailover", fo);
+                    checks.add(Expectation.holds("SYNC-6", c.recoverySite, pid, written.get(dev.sourceId()),
+                            "promoted device should hold every write made before prepareFailover", fo));
                 }
-                c.data.expect("FO-6", c.protectedSite, dev.sourceId(), written.get(dev.sourceId()),
-                        "failover must keep the original device intact", fo);
+                checks.add(Expectation.holds("FO-6", c.protectedSite, dev.sourceId(), written.get(dev.sourceId()),
+                        "failover must keep the original device intact", fo));
             }
+            c.data.expectAll(checks);
         }
     }
 
@@ -351,12 +364,14 @@ public final class Workflows {
     private void reprotect(String id) {
         Map<String, byte[]> written = new HashMap<>();
         if (c.data.enabled()) {
+            Map<String, String> labels = new LinkedHashMap<>();
             for (var dev : c.repl.allDevices()) {
                 String pid = c.promoted.get(dev.targetKey());
                 if (pid != null) {
-                    written.put(pid, c.data.write("REV-1", c.recoverySite, pid, "reprotect-" + c.recoverySite.name()));
+                    labels.put(pid, "reprotect-" + c.recoverySite.name());
                 }
             }
+            written.putAll(c.data.writeAll("REV-1", c.recoverySite, labels));
         }
         relocations.reverse();
         Site newProtected = c.recoverySite;
@@ -379,13 +394,15 @@ public final class Workflows {
         syncs.replicationSettings();
         syncs.sync("after reverse");
         if (c.data.enabled()) {
+            List<Expectation> checks = new ArrayList<>();
             for (var dev : c.repl.allDevices()) {
                 byte[] w = written.get(dev.sourceId());
                 if (w != null) {
-                    c.data.expect("REV-1", c.recoverySite, dev.targetKey(), w,
-                            "writes at the recovery site should be carried back by reverse and sync", null);
+                    checks.add(Expectation.holds("REV-1", c.recoverySite, dev.targetKey(), w,
+                            "writes at the recovery site should be carried back by reverse and sync", null));
                 }
             }
+            c.data.expectAll(checks);
         }
     }
 
@@ -394,6 +411,7 @@ public final class Workflows {
      * presented is still presented (Identity) as the new source, and still holds what was written to it.
      */
     private void undisrupted(Discovery.Discovered newProtected, Map<String, byte[]> written) {
+        List<Expectation> checks = new ArrayList<>();
         for (var dev : c.repl.allDevices()) {
             String pid = c.promoted.get(dev.targetKey());
             if (pid == null) {
@@ -406,10 +424,12 @@ public final class Workflows {
                         newProtected.invocation());
             }
             if (written.get(pid) != null) {
-                c.data.expect("REV-3", newProtected.site(), pid, written.get(pid), "right after reverseReplication "
-                        + "the production device must still hold what was written to it", newProtected.invocation());
+                checks.add(Expectation.holds("REV-3", newProtected.site(), pid, written.get(pid),
+                        "right after reverseReplication the production device must still hold what was written to it",
+                        newProtected.invocation()));
             }
         }
+        c.data.expectAll(checks);
     }
 
     /** WF-7: test, planned migration and reprotect in the opposite direction; both sites back in their roles. */
@@ -442,12 +462,16 @@ public final class Workflows {
     private void restoreAndCheck(Map<String, byte[]> expectedAtSource) {
         Map<String, byte[]> junk = new HashMap<>();
         if (c.data.enabled()) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            Map<String, String> sourceOf = new HashMap<>();
             for (var dev : c.repl.allDevices()) {
                 String pid = c.promoted.get(dev.targetKey());
                 if (pid != null) {
-                    junk.put(dev.sourceId(), c.data.write("RES-1", c.recoverySite, pid, "junk-" + pid));
+                    labels.put(pid, "junk-" + pid);
+                    sourceOf.put(pid, dev.sourceId());
                 }
             }
+            c.data.writeAll("RES-1", c.recoverySite, labels).forEach((pid, bytes) -> junk.put(sourceOf.get(pid), bytes));
         }
         relocations.restore();
         var d = both();
@@ -457,20 +481,22 @@ public final class Workflows {
         c.snapshots.clear();
         syncs.sync("after restore");
         if (c.data.enabled()) {
+            List<Expectation> checks = new ArrayList<>();
             for (var dev : c.repl.allDevices()) {
                 byte[] want = expectedAtSource.get(dev.sourceId());
                 if (want != null) {
-                    c.data.expect("RES-1", c.protectedSite, dev.sourceId(), want,
-                            "protected device should be unchanged by failover and restore", null);
-                    c.data.expect("RES-1", c.recoverySite, dev.targetKey(), want,
-                            "after restore and sync the replica should equal the protected device", null);
+                    checks.add(Expectation.holds("RES-1", c.protectedSite, dev.sourceId(), want,
+                            "protected device should be unchanged by failover and restore", null));
+                    checks.add(Expectation.holds("RES-1", c.recoverySite, dev.targetKey(), want,
+                            "after restore and sync the replica should equal the protected device", null));
                 }
                 byte[] discarded = junk.get(dev.sourceId());
                 if (discarded != null) {
-                    c.data.expectNot("RES-1", c.recoverySite, dev.targetKey(), discarded,
-                            "restore should discard writes made at the recovery site", null);
+                    checks.add(Expectation.holdsNot("RES-1", c.recoverySite, dev.targetKey(), discarded,
+                            "restore should discard writes made at the recovery site", null));
                 }
             }
+            c.data.expectAll(checks);
         }
     }
 
@@ -491,13 +517,15 @@ public final class Workflows {
             var r = discovery.devices(c.recoverySite);
             states.promoted(r, c.repl, c.promoted);
             if (c.data.enabled()) {
+                List<Expectation> checks = new ArrayList<>();
                 for (var dev : c.repl.allDevices()) {
                     String pid = c.promoted.get(dev.targetKey());
                     if (pid != null) {
-                        c.data.expect("FO-5", c.recoverySite, pid, written.get(dev.sourceId()),
-                                "promoted device after a disaster failover should hold the last synced data", fo);
+                        checks.add(Expectation.holds("FO-5", c.recoverySite, pid, written.get(dev.sourceId()),
+                                "promoted device after a disaster failover should hold the last synced data", fo));
                     }
                 }
+                c.data.expectAll(checks);
             }
             siteCommand(p, p.config().start(), "start");
             started = true;
@@ -557,12 +585,12 @@ public final class Workflows {
 
     /** Writes a fresh pattern to every source device of the protected site (data checks). */
     private Map<String, byte[]> writeSources(String label) {
-        Map<String, byte[]> out = new HashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         if (c.data.enabled()) {
             for (var d : c.repl.allDevices()) {
-                out.put(d.sourceId(), c.data.write("SYNC-1", c.protectedSite, d.sourceId(), label));
+                labels.put(d.sourceId(), label);
             }
         }
-        return out;
+        return new HashMap<>(c.data.writeAll("SYNC-1", c.protectedSite, labels));
     }
 }
