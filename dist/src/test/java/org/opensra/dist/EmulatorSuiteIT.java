@@ -17,20 +17,25 @@ import org.opensra.driver.embedded.json.JsonReader;
 
 /**
  * The SRM emulator's whole suite as a user runs it: {@code bin/srm-emulator run --lab DIR} against
- * the real command.pl of dist/target/opensra and a lab of two real sra-array daemons.
+ * the real command.pl of dist/target/opensra and a lab of two real sra-array daemons, with every byte between
+ * the SRA (and the data plug-in) and the arrays and between the two arrays recorded on the way ({@link WireTap}).
  */
 class EmulatorSuiteIT {
 
     @Test
-    @DisplayName("WF-1 WF-2 WF-3 WF-4 WF-5 WF-6 WF-7 WF-8 srm-emulator runs every workflow against OpenSRA on two embedded arrays: zero violations, data checked, every requirement PASSED or NOT_OBSERVABLE with its reason")
+    @DisplayName("WF-1 WF-2 WF-3 WF-4 WF-5 WF-6 WF-7 WF-8 srm-emulator runs every workflow against OpenSRA on two embedded arrays: zero violations, data checked, every requirement PASSED or NOT_OBSERVABLE with its reason; SEC-1 the whole run's wire holds no password, ticket or volume data in clear")
     void everyWorkflowPasses(@TempDir Path tmp) throws IOException {
         Path home = Lab.home();
         Path report = tmp.resolve("report");
         Proc.Result run;
-        try (Lab lab = Lab.up(tmp.resolve("lab"))) {
+        List<String> leaks;
+        Map<String, Integer> relayed;
+        try (Lab lab = Lab.up(tmp.resolve("lab")); WireTap tap = WireTap.inFront(lab)) {
             run = Proc.run(List.of(home.resolve("bin/srm-emulator").toString(), "run",
                     "--sra", home.resolve("sra/command.pl").toString(), "--lab", lab.dir().toString(),
                     "--report", report.toString(), "--quiet"), null, Duration.ofMinutes(20), tmp.resolve("scratch"));
+            relayed = tap.sizes();
+            leaks = tap.leaks(lab);
         }
         JsonObject summary = JsonReader.parseObject(Files.readString(report.resolve("summary.json")));
         List<String> violations = new ArrayList<>();
@@ -64,6 +69,13 @@ class EmulatorSuiteIT {
         assertThat(summary.longValue("bytesReplicated")).isPositive();
         assertThat(summary.longValue("commands")).isGreaterThan(50);
         assertThat(report.resolve("index.html")).isNotEmptyFile();
+
+        // issue 12: every connection went through the relays (both directions of replication included), and the
+        // recording shows nothing in clear
+        assertThat(relayed.values()).as("bytes relayed per port: %s", relayed).allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(relayed.get("A data") + relayed.get("B data")).as("replication data relayed: %s", relayed)
+                .isGreaterThan((int) summary.longValue("bytesWritten"));
+        assertThat(leaks).as("found in clear on the wire").isEmpty();
         assertThat(Files.readString(report.resolve("junit.xml"))).contains("<testsuite").doesNotContain("<failure");
     }
 }
