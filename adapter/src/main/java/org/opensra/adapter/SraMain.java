@@ -83,6 +83,7 @@ public final class SraMain {
         } catch (Throwable e) { // e.g. OutOfMemoryError: still one line, never a stack trace
             status = sra.noResponse("internal error " + e.getClass().getSimpleName());
         }
+        ArchiveTraining.runIfAsked(SraMain.class.getClassLoader());
         System.exit(status);
     }
 

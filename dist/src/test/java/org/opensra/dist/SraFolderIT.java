@@ -216,6 +216,39 @@ class SraFolderIT {
     }
 
     @Test
+    @DisplayName("INV-1 --make-archive jsa made twice gives the same bytes (the appliance image is reproducible), and its training ran a TLS handshake: the archive holds its classes")
+    void staticArchiveIsReproducibleAndTrainedForTls() throws Exception {
+        Path copy = copy("jsa");
+        byte[] first = null;
+        for (int round = 1; round <= 2; round++) {
+            for (Path old : cds(copy, "")) {
+                Files.delete(old);
+            }
+            Result made = run(copy, "jsa-" + round, Map.of(), "--make-archive", "jsa");
+            assertThat(made.exit()).as(made.stdout() + made.stderr()).isZero();
+            List<Path> archives = cds(copy, ".jsa");
+            assertThat(archives).hasSize(1);
+            byte[] bytes = Files.readAllBytes(archives.get(0));
+            if (first == null) {
+                first = bytes;
+            } else {
+                assertThat(bytes).as("the second archive's bytes").isEqualTo(first);
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(copy.resolve("jre/bin/java").toString(),
+                "-XX:SharedArchiveFile=" + cds(copy, ".jsa").get(0), "-XX:+PrintSharedArchiveAndExit", "-cp"));
+        try (Stream<Path> jars = Files.list(copy.resolve("lib"))) {
+            command.add(jars.map(Path::toString).filter(j -> j.endsWith(".jar")).sorted()
+                    .collect(Collectors.joining(":")));
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String listing = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(listing).as("the archive's classes").contains("sun.security.ssl.ClientHello")
+                .contains("org.opensra.driver.embedded.json.JsonReader");
+    }
+
+    @Test
     @DisplayName("INV-1 TOL-3 a SIGKILL of the process SRM started, at several instants of the first command of a new folder (its JVM makes the archive), leaves no process of the SRA; the next commands succeed and publish the archive")
     void killWhileArchiveIsMade() throws Exception {
         Path copy = copy("kill");

@@ -28,4 +28,15 @@ public interface ArrayDriverFactory {
     default ArrayDriver open(ConnectionValues connection, Deadline deadline) throws DriverException {
         return open(connection);
     }
+
+    /**
+     * Runs the driver's client stack once without any array, in the install step's training run of the
+     * startup archive, so that the archive holds the classes a command of this driver loads (a TLS handshake
+     * above all) and commands start faster. {@code trainingKey} is a PKCS12 store ({@code password}) with a
+     * throwaway key made for the training, for an in-memory TLS server ({@link org.opensra.spi.tls.TlsWarmUp}).
+     * Must not contact any array or open any connection. The default does nothing.
+     */
+    default void warmUp(java.nio.file.Path trainingKey, char[] password)
+            throws java.io.IOException, java.security.GeneralSecurityException {
+    }
 }

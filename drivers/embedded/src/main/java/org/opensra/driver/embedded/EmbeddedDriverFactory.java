@@ -1,6 +1,13 @@
 package org.opensra.driver.embedded;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.net.ssl.HttpsURLConnection;
+import org.opensra.driver.embedded.json.JsonObject;
+import org.opensra.driver.embedded.json.JsonReader;
+import org.opensra.spi.tls.TlsWarmUp;
 import java.security.GeneralSecurityException;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -101,4 +108,36 @@ public final class EmbeddedDriverFactory implements ArrayDriverFactory {
                 options.readTimeoutSeconds() * 1000, deadline, tls);
         return EmbeddedDriver.open(client, options);
     }
+
+    /**
+     * What a command of this driver does on the wire, in memory: a TLS 1.3 handshake with a server trusted by
+     * fingerprint, an HTTP request and a JSON answer read back and parsed; and an HTTPS connection set up as
+     * {@link ArrayClient} sets it up (not connected).
+     */
+    @Override
+    public void warmUp(Path trainingKey, char[] password) throws IOException, GeneralSecurityException {
+        byte[] body = TRAINING_ANSWER.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] answer = new byte[head.length + body.length];
+        System.arraycopy(head, 0, answer, 0, head.length);
+        System.arraycopy(body, 0, answer, head.length, body.length);
+        byte[] got = TlsWarmUp.exchange(trainingKey, password,
+                "GET /api/v1/replication HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII), answer);
+        JsonObject listing = JsonReader.parseObject(new String(got, head.length, got.length - head.length,
+                StandardCharsets.UTF_8));
+        listing.objects("pairs");
+        HttpsURLConnection https = (HttpsURLConnection) URI.create("https://127.0.0.1/api/v1/array").toURL()
+                .openConnection();
+        https.setSSLSocketFactory(TlsTrust.system().context().getSocketFactory());
+        https.setHostnameVerifier(TlsTrust.HOSTS_CHECKED_BY_TRUST);
+        https.setRequestProperty("Accept", "application/json");
+    }
+
+    /** A replication listing as the array answers it (array/API.md), for {@link #warmUp}. */
+    private static final String TRAINING_ANSWER = "{\"pairs\":[{\"id\":\"pair-1\",\"role\":\"source\","
+            + "\"volume\":{\"id\":\"vol-1\",\"name\":\"training\",\"sizeBytes\":1048576,\"wwn\":\"6001405f0e1d2c3b\"},"
+            + "\"peer\":\"array-b\",\"peerVolumeId\":\"vol-9\",\"rpoSeconds\":0,\"paused\":false,\"lag\":-1.5e0,"
+            + "\"lastSync\":null,\"clones\":[]}],\"groups\":[{\"id\":\"group-1\",\"members\":[\"vol-1\"]}]}";
 }
