@@ -171,6 +171,42 @@ class BatchCreateTest {
             .isNotZero();
     }
 
+    @Test
+    @DisplayName("DD-1 sra-array volume write-many|read-many: several volumes' data in one session from a list file; exit 1 on a bad line or an unknown volume")
+    void dataListForms() throws Exception {
+        Path pw = tmp.resolve("pw");
+        java.nio.file.Files.writeString(pw, TwoArrays.PASS_A);
+        String[] admin = {"--address", "http://" + arrays.addrA(), "--user", TwoArrays.USER, "--password-file", pw.toString()};
+        String v1 = a.createVolume("list-1", 1 << 20);
+        String v2 = a.createVolume("list-2", 1 << 20);
+        byte[] d1 = Bytes.random(1, 16384);
+        byte[] d2 = Bytes.random(2, 20000);
+        Path f1 = java.nio.file.Files.write(tmp.resolve("d1"), d1);
+        Path f2 = java.nio.file.Files.write(tmp.resolve("d2"), d2);
+        Path writes = java.nio.file.Files.writeString(tmp.resolve("writes.list"),
+            v1 + "\t8192\t16384\t" + f1 + "\n" + v2 + "\t0\t20000\t" + f2 + "\n");
+        assertThat(org.opensra.array.ArrayMain.run(concat(new String[] {"volume", "write-many", "--list", writes.toString()},
+            admin))).isZero();
+        assertThat(a.read(v1, 8192, d1.length)).isEqualTo(d1);
+        assertThat(a.read(v2, 0, d2.length)).isEqualTo(d2);
+
+        Path r1 = tmp.resolve("r1");
+        Path r2 = tmp.resolve("r2");
+        Path reads = java.nio.file.Files.writeString(tmp.resolve("reads.list"),
+            v2 + "\t0\t20000\t" + r2 + "\n\n" + v1 + "\t8192\t16384\t" + r1 + "\n");
+        assertThat(org.opensra.array.ArrayMain.run(concat(new String[] {"volume", "read-many", "--list", reads.toString()},
+            admin))).isZero();
+        assertThat(java.nio.file.Files.readAllBytes(r1)).isEqualTo(d1);
+        assertThat(java.nio.file.Files.readAllBytes(r2)).isEqualTo(d2);
+
+        Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.list"), v1 + " 0 16384 " + r1 + "\n");
+        assertThat(org.opensra.array.ArrayMain.run(concat(new String[] {"volume", "read-many", "--list", bad.toString()},
+            admin))).isNotZero();
+        Path unknown = java.nio.file.Files.writeString(tmp.resolve("unknown.list"), "no-such-volume\t0\t16384\t" + r1 + "\n");
+        assertThat(org.opensra.array.ArrayMain.run(concat(new String[] {"volume", "read-many", "--list", unknown.toString()},
+            admin))).isNotZero();
+    }
+
     private static String[] concat(String[] x, String[] y) {
         String[] out = java.util.Arrays.copyOf(x, x.length + y.length);
         System.arraycopy(y, 0, out, x.length, y.length);

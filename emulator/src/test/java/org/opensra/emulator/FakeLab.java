@@ -69,6 +69,9 @@ final class FakeLab {
                 }
                 a.add("{file}");
             }
+            for (String op : List.of("writeMany", "readMany")) {
+                d.putArray(op).add("perl").add(plugin).add(op).add(labDir.toString()).add(site).add("{list}");
+            }
         }
         m.writerWithDefaultPrettyPrinter().writeValue(siteFile(site).toFile(), o);
     }

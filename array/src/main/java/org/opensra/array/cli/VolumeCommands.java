@@ -20,7 +20,8 @@ public final class VolumeCommands {
     }
 
     @Command(name = "volume", description = "Volumes and their data.",
-        subcommands = {Create.class, ListCmd.class, Show.class, Delete.class, Write.class, Read.class})
+        subcommands = {Create.class, ListCmd.class, Show.class, Delete.class, Write.class, Read.class, WriteMany.class,
+            ReadMany.class})
     public static final class VolumeCmd {
     }
 
@@ -135,6 +136,102 @@ public final class VolumeCommands {
                 throw new CliException("cannot stat " + out);
             }
             return 0;
+        }
+    }
+
+    /**
+     * One line of a {@code --list} file of write-many / read-many: {@code VOLUME OFFSET LENGTH FILE}, separated by
+     * tabs (what the SRM emulator's data plug-in hands over: several devices in one command, one login).
+     */
+    record ListItem(String volume, long offset, long length, Path file) {
+        static java.util.List<ListItem> read(Path list) {
+            java.util.List<ListItem> items = new java.util.ArrayList<>();
+            java.util.List<String> lines;
+            try {
+                lines = Files.readAllLines(list);
+            } catch (IOException e) {
+                throw new CliException("cannot read list file " + list + ": " + e.getMessage());
+            }
+            for (int n = 0; n < lines.size(); n++) {
+                if (lines.get(n).isBlank()) {
+                    continue;
+                }
+                String[] f = lines.get(n).split("\t", -1);
+                try {
+                    if (f.length != 4 || f[0].isEmpty() || f[3].isEmpty()) {
+                        throw new NumberFormatException();
+                    }
+                    items.add(new ListItem(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), Path.of(f[3])));
+                } catch (NumberFormatException e) {
+                    throw new CliException(list + " line " + (n + 1) + ": expected VOLUME, OFFSET, LENGTH and FILE"
+                        + " separated by tabs");
+                }
+            }
+            return items;
+        }
+    }
+
+    @Command(name = "write-many", description = "Write files into volumes, one per line of a list file "
+        + "(VOLUME<TAB>OFFSET<TAB>LENGTH<TAB>FILE; the whole file is written, LENGTH is its size), in one session.")
+    static final class WriteMany implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+        @Option(names = "--list", required = true)
+        Path list;
+
+        @Override
+        public Integer call() {
+            java.util.List<ListItem> items = ListItem.read(list);
+            ApiClient client = admin.client();
+            long bytes = 0;
+            for (ListItem item : items) {
+                if (!Files.isReadable(item.file())) {
+                    throw new CliException("cannot read input file " + item.file());
+                }
+                client.put("/api/v1/volumes/" + enc(item.volume()) + "/data?offset=" + item.offset(), out -> {
+                    try (InputStream is = Files.newInputStream(item.file())) {
+                        is.transferTo(out);
+                    }
+                });
+                bytes += sizeOf(item.file());
+            }
+            Output.print(Json.obj("written", items.size(), "bytes", bytes));
+            return 0;
+        }
+    }
+
+    @Command(name = "read-many", description = "Read volumes into files, one per line of a list file "
+        + "(VOLUME<TAB>OFFSET<TAB>LENGTH<TAB>FILE), in one session.")
+    static final class ReadMany implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+        @Option(names = "--list", required = true)
+        Path list;
+
+        @Override
+        public Integer call() {
+            java.util.List<ListItem> items = ListItem.read(list);
+            ApiClient client = admin.client();
+            long bytes = 0;
+            for (ListItem item : items) {
+                client.download("/api/v1/volumes/" + enc(item.volume()) + "/data?offset=" + item.offset() + "&length="
+                    + item.length(), is -> {
+                        try (OutputStream os = Files.newOutputStream(item.file())) {
+                            is.transferTo(os);
+                        }
+                    });
+                bytes += sizeOf(item.file());
+            }
+            Output.print(Json.obj("read", items.size(), "bytes", bytes));
+            return 0;
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new CliException("cannot stat " + file);
         }
     }
 

@@ -189,6 +189,15 @@ public final class Lab {
             read.addAll(List.of("volume", "read"));
             read.addAll(admin);
             read.addAll(List.of("--volume", "{device}", "--offset", "{offset}", "--length", "{length}", "--out", "{file}"));
+            // several devices in one command (one JVM, one login): the emulator's optional list forms
+            List<String> writeMany = new ArrayList<>(launcher);
+            writeMany.addAll(List.of("volume", "write-many"));
+            writeMany.addAll(admin);
+            writeMany.addAll(List.of("--list", "{list}"));
+            List<String> readMany = new ArrayList<>(launcher);
+            readMany.addAll(List.of("volume", "read-many"));
+            readMany.addAll(admin);
+            readMany.addAll(List.of("--list", "{list}"));
             List<String> stop = new ArrayList<>(launcher);
             stop.addAll(List.of("lab", "stop-site", "--dir", dir.toString(), "--site", s.site()));
             List<String> start = new ArrayList<>(launcher);
@@ -197,7 +206,7 @@ public final class Lab {
                 "passwordFile", pw, "iscsiPortal", "127.0.0.1:" + s.iscsiPort(), "tlsFingerprint", fingerprint,
                 "connection", Json.obj("id", "array", "addresses", Json.obj("managementAddress", address),
                     "username", SiteProcess.SRA_USER, "passwordFile", sraPw, "opaques", Map.of("tlsFingerprint", fingerprint)),
-                "stop", stop, "start", start, "data", Json.obj("write", write, "read", read)));
+                "stop", stop, "start", start, "data", Json.obj("write", write, "read", read, "writeMany", writeMany, "readMany", readMany)));
         }
         Files.writeString(sitesFile(), Json.MAPPER.writerWithDefaultPrettyPrinter()
             .writeValueAsString(Json.obj("sites", sites)) + "\n");

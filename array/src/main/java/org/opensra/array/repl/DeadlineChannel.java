@@ -56,26 +56,40 @@ final class DeadlineChannel implements ByteChannel {
         return new DeadlineChannel(socket.getChannel(), socket, deadline);
     }
 
-    /** A TLS socket's input and output streams as one channel. */
+    /**
+     * A TLS socket's input and output streams as one channel. Through our own 64 KiB buffers: the JDK's
+     * Channels.newChannel copies through 8 KiB, so every 8 KiB became a TLS record and a socket write of its
+     * own (bench/array: sync over TLS at 0.46 of the raw disk read, against 0.75 without TLS).
+     */
     private static final class StreamChannel implements ByteChannel {
-        private final java.nio.channels.ReadableByteChannel in;
-        private final java.nio.channels.WritableByteChannel out;
+        private static final int CHUNK = 64 * 1024;
+        private final java.io.InputStream in;
+        private final java.io.OutputStream out;
         private final java.net.Socket socket;
+        private final byte[] readBuffer = new byte[CHUNK];
+        private final byte[] writeBuffer = new byte[CHUNK];
 
         StreamChannel(java.net.Socket socket) throws IOException {
             this.socket = socket;
-            this.in = java.nio.channels.Channels.newChannel(socket.getInputStream());
-            this.out = java.nio.channels.Channels.newChannel(socket.getOutputStream());
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
         }
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            return in.read(dst);
+            int n = in.read(readBuffer, 0, Math.min(dst.remaining(), CHUNK));
+            if (n > 0) {
+                dst.put(readBuffer, 0, n);
+            }
+            return n;
         }
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            return out.write(src);
+            int n = Math.min(src.remaining(), CHUNK);
+            src.get(writeBuffer, 0, n);
+            out.write(writeBuffer, 0, n);
+            return n;
         }
 
         @Override

@@ -48,6 +48,68 @@ public final class DataPlugin {
         }
     }
 
+    /** Whether the site's plug-in has the list forms (several devices in one command). */
+    public boolean batches() {
+        return !templates.writeMany().isEmpty() && !templates.readMany().isEmpty();
+    }
+
+    /** One device's part of a list command. */
+    public record Item(String device, long offset, byte[] bytes, int length) {
+        public static Item write(String device, long offset, byte[] bytes) {
+            return new Item(device, offset, bytes, bytes.length);
+        }
+
+        public static Item read(String device, long offset, int length) {
+            return new Item(device, offset, null, length);
+        }
+    }
+
+    /** Writes every item's bytes with one writeMany command; a failure fails them all. */
+    public void writeMany(List<Item> items) throws DataPluginException {
+        listCommand(templates.writeMany(), items, true);
+    }
+
+    /** Reads every item with one readMany command: the bytes per item, in order; a failure fails them all. */
+    public List<byte[]> readMany(List<Item> items) throws DataPluginException {
+        return listCommand(templates.readMany(), items, false);
+    }
+
+    private List<byte[]> listCommand(List<String> template, List<Item> items, boolean write) throws DataPluginException {
+        List<Path> files = new ArrayList<>();
+        Path list = null;
+        try {
+            StringBuilder lines = new StringBuilder();
+            for (Item item : items) {
+                Path file = Files.createTempFile("srm-emulator-data-", ".bin");
+                files.add(file);
+                if (write) {
+                    Files.write(file, item.bytes());
+                }
+                lines.append(item.device()).append('\t').append(item.offset()).append('\t').append(item.length())
+                        .append('\t').append(file).append('\n');
+            }
+            list = Files.createTempFile("srm-emulator-data-", ".list");
+            Files.writeString(list, lines.toString(), StandardCharsets.UTF_8);
+            List<String> cmd = new ArrayList<>();
+            for (String t : template) {
+                cmd.add(t.replace("{list}", list.toString()));
+            }
+            exec(cmd);
+            List<byte[]> out = new ArrayList<>();
+            if (!write) {
+                for (Path file : files) {
+                    out.add(Files.readAllBytes(file));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new DataPluginException("data " + (write ? "writeMany" : "readMany") + " failed: " + e.getMessage());
+        } finally {
+            files.forEach(DataPlugin::delete);
+            delete(list);
+        }
+    }
+
     static List<String> expand(List<String> template, String device, long offset, int length, Path file) {
         List<String> out = new ArrayList<>();
         for (String t : template) {

@@ -82,7 +82,7 @@ public final class SiteFiles {
             if (w.isEmpty() || r.isEmpty()) {
                 throw new SiteFileException(where + ": data needs both \"write\" and \"read\" command templates");
             }
-            data = Optional.of(new DataTemplates(w, r));
+            data = Optional.of(new DataTemplates(w, r, list(d.path("writeMany")), list(d.path("readMany"))));
         }
         return new SiteConfig(name, values, list(site.path("stop")), list(site.path("start")), data);
     }

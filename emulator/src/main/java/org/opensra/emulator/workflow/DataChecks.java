@@ -18,8 +18,9 @@ import org.opensra.emulator.sra.Invocation;
 
 /**
  * Data checks through the sites' data plug-ins: known patterns written at one site, read back at the other.
- * The batch forms ({@link #writeAll}, {@link #expectAll}) run up to {@link #PARALLEL} plug-in commands at
- * once (each is a process of its own, mostly starting up) and judge the results in the given order.
+ * The batch forms ({@link #writeAll}, {@link #expectAll}) use the plug-in's list commands where it has them (one
+ * command per site for all devices), else run up to {@link #PARALLEL} single commands at once (each is a process
+ * of its own, mostly starting up); they judge the results in the given order.
  */
 public final class DataChecks {
     static final long OFFSET = 8192;
@@ -68,34 +69,48 @@ public final class DataChecks {
 
     /** Writes pattern {@code label} to each device (device to label, in order); returns device to bytes written. */
     public Map<String, byte[]> writeAll(String requirement, Site site, Map<String, String> labels) {
-        List<Map.Entry<String, String>> items = new ArrayList<>(labels.entrySet());
-        List<Object> done = parallel(items.size(), i -> {
-            String device = items.get(i).getKey();
-            byte[] bytes = Patterns.of(items.get(i).getValue() + "/" + device, LENGTH);
-            plugins.get(site.name()).write(device, OFFSET, bytes);
-            return bytes;
-        });
+        List<String> devices = new ArrayList<>(labels.keySet());
+        List<byte[]> patterns = new ArrayList<>();
+        for (String device : devices) {
+            patterns.add(Patterns.of(labels.get(device) + "/" + device, LENGTH));
+        }
+        DataPlugin plugin = plugins.get(site.name());
+        List<Object> done = null;
+        if (devices.size() > 1 && plugin.batches()) {
+            List<DataPlugin.Item> items = new ArrayList<>();
+            for (int i = 0; i < devices.size(); i++) {
+                items.add(DataPlugin.Item.write(devices.get(i), OFFSET, patterns.get(i)));
+            }
+            try {
+                plugin.writeMany(items);
+                done = new ArrayList<>(patterns);
+            } catch (DataPluginException e) {
+                // one device at a time below: the failure is then reported for the device it concerns
+            }
+        }
+        if (done == null) {
+            done = parallel(devices.size(), i -> {
+                plugin.write(devices.get(i), OFFSET, patterns.get(i));
+                return patterns.get(i);
+            });
+        }
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            String device = items.get(i).getKey();
+        for (int i = 0; i < devices.size(); i++) {
+            String device = devices.get(i);
             if (done.get(i) instanceof byte[] bytes) {
                 bytesWritten.addAndGet(bytes.length);
-                out.put(device, bytes);
             } else {
                 verdicts.fail(requirement, "cannot write test data to " + device + " at site " + site.name() + ": "
                         + done.get(i), null);
-                out.put(device, Patterns.of(items.get(i).getValue() + "/" + device, LENGTH));
             }
+            out.put(device, patterns.get(i));
         }
         return out;
     }
 
     /** Reads every expectation's device (several at once), then judges them in order like {@link #expect}. */
     public void expectAll(List<Expectation> expectations) {
-        List<Object> got = parallel(expectations.size(), i -> {
-            Expectation e = expectations.get(i);
-            return plugins.get(e.site().name()).read(e.device(), OFFSET, LENGTH);
-        });
+        List<Object> got = readAll(expectations);
         for (int i = 0; i < expectations.size(); i++) {
             Expectation e = expectations.get(i);
             if (!(got.get(i) instanceof byte[] bytes)) {
@@ -107,6 +122,47 @@ public final class DataChecks {
                 judge(e.requirement(), e.site(), e.device(), bytes, e.bytes(), e.what(), e.inv());
             }
         }
+    }
+
+    /**
+     * The bytes at each expectation's device, or its failure's message: per site one list command where the
+     * site's plug-in has them (one device at a time if that fails), else several single reads at once.
+     */
+    private List<Object> readAll(List<Expectation> expectations) {
+        Object[] got = new Object[expectations.size()];
+        List<Integer> single = new ArrayList<>();
+        Map<String, List<Integer>> bySite = new LinkedHashMap<>();
+        for (int i = 0; i < expectations.size(); i++) {
+            bySite.computeIfAbsent(expectations.get(i).site().name(), k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<String, List<Integer>> site : bySite.entrySet()) {
+            DataPlugin plugin = plugins.get(site.getKey());
+            List<Integer> indexes = site.getValue();
+            if (indexes.size() > 1 && plugin.batches()) {
+                List<DataPlugin.Item> items = new ArrayList<>();
+                for (int i : indexes) {
+                    items.add(DataPlugin.Item.read(expectations.get(i).device(), OFFSET, LENGTH));
+                }
+                try {
+                    List<byte[]> read = plugin.readMany(items);
+                    for (int k = 0; k < indexes.size(); k++) {
+                        got[indexes.get(k)] = read.get(k);
+                    }
+                    continue;
+                } catch (DataPluginException e) {
+                    // one device at a time: the failure is then reported for the device it concerns
+                }
+            }
+            single.addAll(indexes);
+        }
+        List<Object> one = parallel(single.size(), k -> {
+            Expectation e = expectations.get(single.get(k));
+            return plugins.get(e.site().name()).read(e.device(), OFFSET, LENGTH);
+        });
+        for (int k = 0; k < single.size(); k++) {
+            got[single.get(k)] = one.get(k);
+        }
+        return java.util.Arrays.asList(got);
     }
 
     private interface PluginCall {
