@@ -181,10 +181,7 @@ public final class VolumeCommands {
 
         @Override
         public Integer call() {
-            java.util.List<ListItem> items = ListItem.read(list);
-            ApiClient client = admin.client();
-            long bytes = 0;
-            for (ListItem item : items) {
+            return eachItem(admin, list, "written", (client, item) -> {
                 if (!Files.isReadable(item.file())) {
                     throw new CliException("cannot read input file " + item.file());
                 }
@@ -193,10 +190,7 @@ public final class VolumeCommands {
                         is.transferTo(out);
                     }
                 });
-                bytes += sizeOf(item.file());
-            }
-            Output.print(Json.obj("written", items.size(), "bytes", bytes));
-            return 0;
+            });
         }
     }
 
@@ -210,21 +204,30 @@ public final class VolumeCommands {
 
         @Override
         public Integer call() {
-            java.util.List<ListItem> items = ListItem.read(list);
-            ApiClient client = admin.client();
-            long bytes = 0;
-            for (ListItem item : items) {
-                client.download("/api/v1/volumes/" + enc(item.volume()) + "/data?offset=" + item.offset() + "&length="
-                    + item.length(), is -> {
-                        try (OutputStream os = Files.newOutputStream(item.file())) {
-                            is.transferTo(os);
-                        }
-                    });
-                bytes += sizeOf(item.file());
-            }
-            Output.print(Json.obj("read", items.size(), "bytes", bytes));
-            return 0;
+            return eachItem(admin, list, "read", (client, item) -> client.download("/api/v1/volumes/"
+                + enc(item.volume()) + "/data?offset=" + item.offset() + "&length=" + item.length(), is -> {
+                    try (OutputStream os = Files.newOutputStream(item.file())) {
+                        is.transferTo(os);
+                    }
+                }));
         }
+    }
+
+    private interface ItemCall {
+        void run(ApiClient client, ListItem item);
+    }
+
+    /** Runs {@code call} for each line of a list file in one session; prints how many and their bytes. */
+    private static int eachItem(AdminOptions admin, Path list, String done, ItemCall call) {
+        java.util.List<ListItem> items = ListItem.read(list);
+        ApiClient client = admin.client();
+        long bytes = 0;
+        for (ListItem item : items) {
+            call.run(client, item);
+            bytes += sizeOf(item.file());
+        }
+        Output.print(Json.obj(done, items.size(), "bytes", bytes));
+        return 0;
     }
 
     private static long sizeOf(Path file) {
