@@ -108,7 +108,7 @@ public final class DataChecks {
         return out;
     }
 
-    /** Reads every expectation's device (several at once), then judges them in order like {@link #expect}. */
+    /** Reads every expectation's device (see {@link #readAll}), then judges them in the given order. */
     public void expectAll(List<Expectation> expectations) {
         List<Object> got = readAll(expectations);
         for (int i = 0; i < expectations.size(); i++) {
