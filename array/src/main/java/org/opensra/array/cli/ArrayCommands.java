@@ -15,7 +15,7 @@ public final class ArrayCommands {
     private ArrayCommands() {
     }
 
-    @Command(name = "array", description = "The array itself.", subcommands = {Info.class, Show.class})
+    @Command(name = "array", description = "The array itself.", subcommands = {Info.class, Show.class, Compact.class})
     public static final class ArrayCmd {
     }
 
@@ -43,6 +43,22 @@ public final class ArrayCommands {
                 (com.fasterxml.jackson.databind.node.ObjectNode) client.get("/api/v1/array?probe=false");
             out.set("space", client.get("/api/v1/array/space"));
             Output.print(out);
+            return 0;
+        }
+    }
+
+    @Command(name = "compact", description = "Give the data file's reclaimable space back now (one compaction pass; the"
+        + " daemon also compacts in the background, see serve --compaction-mb-s).")
+    static final class Compact implements Callable<Integer> {
+        @Mixin
+        AdminOptions admin;
+
+        @Option(names = "--mb-s", defaultValue = "0", description = "rate limit in MB/s (0, the default: as fast as the disk goes)")
+        double mbPerSecond;
+
+        @Override
+        public Integer call() {
+            Output.print(admin.client().post("/api/v1/array/compact", Json.obj("mbPerSecond", mbPerSecond)));
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package org.opensra.array.cli;
 
 import org.opensra.array.daemon.ArrayDaemon;
 import org.opensra.array.daemon.DaemonConfig;
+import org.opensra.array.core.SpaceReclamation;
 import org.opensra.array.daemon.TlsOptions;
 import org.opensra.array.security.OwnerOnlyFiles;
 import picocli.CommandLine.Command;
@@ -57,6 +58,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", description = "PKCS#8 PEM private key of --tls-cert (mode 0600: a key others may read is refused)")
     Path tlsKey;
 
+    @Option(names = "--compaction-mb-s", defaultValue = "128",
+        description = "rate of the background compaction that gives unreferenced space back (MB/s, 0: unthrottled; default ${DEFAULT-VALUE})")
+    long compactionMbPerSecond;
+
+    @Option(names = "--compaction-interval-s", defaultValue = "60",
+        description = "how often the background compaction looks for reclaimable space (seconds, 0: only on request; default ${DEFAULT-VALUE})")
+    long compactionIntervalSeconds;
+
     @Override
     public Integer call() throws Exception {
         TlsOptions tls;
@@ -83,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ArrayDaemon daemon;
         try {
-            daemon = ArrayDaemon.start(cfg, tls);
+            daemon = ArrayDaemon.start(cfg, tls, compactionPolicy());
         } catch (java.io.IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("TLS")) {
                 throw new CliException(e.getMessage());
@@ -116,5 +125,14 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private SpaceReclamation.Policy compactionPolicy() {
+        try {
+            SpaceReclamation.Policy d = SpaceReclamation.Policy.DEFAULT;
+            return new SpaceReclamation.Policy(compactionMbPerSecond << 20, compactionIntervalSeconds, d.minBytes(), d.minFraction());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
     }
 }

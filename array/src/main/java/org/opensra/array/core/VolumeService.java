@@ -218,12 +218,14 @@ public final class VolumeService {
         boolean partialHead = head != 0;
         boolean partialTail = tailEnd % BLOCK != 0;
         if (partialHead || partialTail) {
-            long[] refs = db.tx(c -> LayerStore.resolve(c, getIn(c, v.id()).top(), b0, b1));
-            if (partialHead) {
-                data.read(refs[0], ByteBuffer.wrap(blocks, 0, BLOCK));
-            }
-            if (partialTail && (count > 1 || !partialHead)) {
-                data.read(refs[count - 1], ByteBuffer.wrap(blocks, (count - 1) * BLOCK, BLOCK));
+            try (DataLog.Reading reading = data.reading()) {
+                long[] refs = db.tx(c -> LayerStore.resolve(c, getIn(c, v.id()).top(), b0, b1));
+                if (partialHead) {
+                    data.read(refs[0], ByteBuffer.wrap(blocks, 0, BLOCK));
+                }
+                if (partialTail && (count > 1 || !partialHead)) {
+                    data.read(refs[count - 1], ByteBuffer.wrap(blocks, (count - 1) * BLOCK, BLOCK));
+                }
             }
         }
         System.arraycopy(buf, 0, blocks, head, len);
@@ -241,21 +243,23 @@ public final class VolumeService {
             }
         }
         out.flip();
-        long first = stored > 0 ? data.append(out) : 0;
-        if (stored > 0) {
-            data.force();
-        }
-        for (int i = 0; i < count; i++) {
-            if (refs[i] != DataLog.ZERO) {
-                refs[i] = first + refs[i] * BLOCK;
+        try (DataLog.Claim claim = data.claim()) {
+            long first = stored > 0 ? claim.append(out) : 0;
+            if (stored > 0) {
+                data.force();
             }
+            for (int i = 0; i < count; i++) {
+                if (refs[i] != DataLog.ZERO) {
+                    refs[i] = first + refs[i] * BLOCK;
+                }
+            }
+            db.tx(c -> {
+                Volume now = getIn(c, v.id());
+                checkWritable(now);
+                LayerStore.put(c, now.top(), blks, refs);
+                return null;
+            });
         }
-        db.tx(c -> {
-            Volume now = getIn(c, v.id());
-            checkWritable(now);
-            LayerStore.put(c, now.top(), blks, refs);
-            return null;
-        });
     }
 
     /** A readable object: a volume/clone (its top) or a snapshot/recovery point (its frozen layer). */
@@ -294,10 +298,13 @@ public final class VolumeService {
             long b0 = pos / BLOCK;
             long b1 = Math.min((end - 1) / BLOCK, b0 + WINDOW_BLOCKS - 1);
             // re-resolve per window: the object may be a volume being written meanwhile
-            long[] refs = db.tx(c -> LayerStore.resolve(c, readable(c, id).layer(), b0, b1));
-            ByteBuffer bb = ByteBuffer.wrap(buf);
-            for (long ref : refs) {
-                data.read(ref, bb);
+            long[] refs;
+            try (DataLog.Reading reading = data.reading()) {
+                refs = db.tx(c -> LayerStore.resolve(c, readable(c, id).layer(), b0, b1));
+                ByteBuffer bb = ByteBuffer.wrap(buf);
+                for (long ref : refs) {
+                    data.read(ref, bb);
+                }
             }
             int from = (int) (pos - b0 * BLOCK);
             int n = (int) Math.min(end - pos, (long) refs.length * BLOCK - from);

@@ -2,6 +2,7 @@ package org.opensra.array.daemon;
 
 import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
+import org.opensra.array.core.SpaceReclamation;
 import org.opensra.array.core.VolumeService;
 import org.opensra.array.http.ApiServer;
 import org.opensra.array.http.ArrayRoutes;
@@ -55,8 +56,10 @@ public final class ArrayDaemon implements AutoCloseable {
     private final Services services;
     private final IscsiTarget iscsi;
     private final TlsIdentity tls;
+    private final SpaceReclamation reclamation;
 
-    private ArrayDaemon(DaemonConfig cfg, Path dir, DataFolderLock folderLock, TlsOptions tlsOptions) throws IOException {
+    private ArrayDaemon(DaemonConfig cfg, Path dir, DataFolderLock folderLock, TlsOptions tlsOptions,
+                        SpaceReclamation.Policy compaction) throws IOException {
         this.folderLock = folderLock;
         this.tls = tlsOptions == null ? null : tlsOptions.identity(dir, cfg); // before anything is opened: may refuse
         db = new Db(dir.resolve("meta.db"));
@@ -84,6 +87,7 @@ public final class ArrayDaemon implements AutoCloseable {
         SecretBox box = new SecretBox(dir.resolve("secret.key"));
         Ids ids = new Ids(cfg.arrayId());
         VolumeService vols = new VolumeService(db, data, ids);
+        reclamation = new SpaceReclamation(vols, compaction);
         PeerRegistry peers = new PeerRegistry(db, box);
         TransferReceiver receiver = new TransferReceiver(vols);
         SSLContext serverTls = tls == null ? null : tls.serverContext();
@@ -94,7 +98,7 @@ public final class ArrayDaemon implements AutoCloseable {
         services = new Services(cfg.arrayId(), cfg.name() == null ? cfg.arrayId() : cfg.name(), cfg.oneLunPerIscsiTarget(),
             vols, peers, new ReplicationConfig(vols, peers), new ReplicationQueries(vols, engine, peers),
             new SyncRequests(vols, engine, peers), roles, new TestClones(vols, receiver, roles), receiver, transferPort,
-            new Presentation(vols, cfg.oneLunPerIscsiTarget()));
+            new Presentation(vols, cfg.oneLunPerIscsiTarget()), reclamation);
         Router router = new Router();
         ArrayRoutes.register(router, services, tls == null ? null : tls.fingerprint());
         VolumeRoutes.register(router, services);
@@ -117,13 +121,18 @@ public final class ArrayDaemon implements AutoCloseable {
 
     /** As {@link #start(DaemonConfig)}, every listener with TLS when tls is given (null: plain text). */
     public static ArrayDaemon start(DaemonConfig cfg, TlsOptions tls) throws IOException {
+        return start(cfg, tls, SpaceReclamation.Policy.DEFAULT);
+    }
+
+    /** As {@link #start(DaemonConfig, TlsOptions)}, with the background compaction's policy. */
+    public static ArrayDaemon start(DaemonConfig cfg, TlsOptions tls, SpaceReclamation.Policy compaction) throws IOException {
         Path dir = cfg.dataDir().toAbsolutePath();
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         DataFolderLock lock = DataFolderLock.take(dir); // first: a second daemon touches nothing
         ArrayDaemon d;
         try {
-            d = new ArrayDaemon(cfg, dir, lock, tls);
+            d = new ArrayDaemon(cfg, dir, lock, tls, compaction);
         } catch (IOException | RuntimeException | Error e) {
             lock.close();
             throw e;
@@ -134,6 +143,7 @@ public final class ArrayDaemon implements AutoCloseable {
             d.iscsi.start();
             d.engine.resumeInterrupted();
             d.scheduler.start();
+            d.reclamation.start();
         } catch (RuntimeException | Error e) {
             d.close();
             throw e;
@@ -175,6 +185,7 @@ public final class ArrayDaemon implements AutoCloseable {
 
     @Override
     public void close() {
+        reclamation.close();
         scheduler.close();
         iscsi.close();
         server.close();

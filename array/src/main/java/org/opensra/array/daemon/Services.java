@@ -1,5 +1,6 @@
 package org.opensra.array.daemon;
 
+import org.opensra.array.core.SpaceReclamation;
 import org.opensra.array.core.VolumeService;
 import org.opensra.array.present.Presentation;
 import org.opensra.array.repl.PeerRegistry;
@@ -15,5 +16,5 @@ import org.opensra.array.repl.TransferReceiver;
 public record Services(String arrayId, String arrayName, boolean oneLunPerIscsiTarget, VolumeService volumes,
                        PeerRegistry peers, ReplicationConfig config, ReplicationQueries queries, SyncRequests sync,
                        RoleOperations roles, TestClones testClones, TransferReceiver receiver, TransferPort transferPort,
-                       Presentation presentation) {
+                       Presentation presentation, SpaceReclamation reclamation) {
 }

@@ -5,6 +5,7 @@ import org.opensra.array.ArrayException;
 import org.opensra.array.Json;
 import org.opensra.array.daemon.Services;
 import org.opensra.array.repl.PeerRegistry;
+import org.opensra.array.store.Compactor;
 
 /** {@code /array} and {@code /peers}. */
 public final class ArrayRoutes {
@@ -25,6 +26,17 @@ public final class ArrayRoutes {
             "ports", s.presentation().ports(), "tls", tlsFingerprint == null ? Json.obj("enabled", false)
                 : Json.obj("enabled", true, "fingerprint", "SHA256:" + tlsFingerprint)));
         r.get("/api/v1/array/space", q -> org.opensra.array.core.SpaceUsage.of(s.volumes()));
+        r.post("/api/v1/array/compact", q -> {
+            JsonNode b = q.body();
+            double mbPerSecond = b == null ? 0 : b.path("mbPerSecond").asDouble(0);
+            if (mbPerSecond < 0) {
+                throw ArrayException.badRequest("mbPerSecond must be >= 0 (0: as fast as the disk goes)");
+            }
+            Compactor.Pass p = s.reclamation().compactNow((long) (mbPerSecond * (1 << 20)));
+            return Json.obj("movedBytes", p.movedBytes(), "reclaimedBytes", p.reclaimedBytes(),
+                "dataFileBytesBefore", p.bytesBefore(), "dataFileBytes", p.bytesAfter(), "seconds", p.seconds(),
+                "finished", p.finished());
+        });
         r.get("/api/v1/peers", q -> Json.obj("peers", s.peers().describe(true)));
         r.post("/api/v1/peers", q -> {
             JsonNode b = q.body();

@@ -110,8 +110,9 @@ public final class TransferReceiver {
 
         /** Receives the blocks and the end marker, then applies the point in one transaction. */
         public Map<String, Object> finish(ReadableByteChannel ch) throws IOException {
-            try {
-                receive(new TransferInput(ch), members);
+            // the received blocks are claimed until the commit that references them
+            try (DataLog.Claim claim = vols.data().claim()) {
+                receive(new TransferInput(ch), members, claim);
                 vols.data().force();
                 Map<String, Object> done = vols.db().tx(c -> commit(c, members, time));
                 open = false;
@@ -203,9 +204,9 @@ public final class TransferReceiver {
         return false;
     }
 
-    private void receive(TransferInput in, List<Member> members) throws IOException {
+    private void receive(TransferInput in, List<Member> members, DataLog.Claim claim) throws IOException {
         ByteBuffer index = ByteBuffer.allocate(TransferFormat.BATCH_BLOCKS * TransferFormat.ENTRY);
-        try (ChunkAppender appender = new ChunkAppender(vols.data())) {
+        try (ChunkAppender appender = new ChunkAppender(vols.data(), claim)) {
             for (Member m : members) {
                 while (true) {
                     int count = in.readInt();
@@ -253,6 +254,7 @@ public final class TransferReceiver {
         }
 
         private final DataLog data;
+        private final DataLog.Claim claim;
         private final ExecutorService writers = Futures.helperThreads("transfer-write", WRITES_IN_FLIGHT);
         private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
         private final ArrayDeque<Write> inFlight = new ArrayDeque<>();
@@ -261,8 +263,9 @@ public final class TransferReceiver {
         private long[] blks = new long[CHUNK_BLOCKS];
         private int n;
 
-        ChunkAppender(DataLog data) {
+        ChunkAppender(DataLog data, DataLog.Claim claim) {
             this.data = data;
+            this.claim = claim;
             filling = DataLog.alignedBuffer(CHUNK_BLOCKS * DataLog.BLOCK);
         }
 
@@ -297,7 +300,7 @@ public final class TransferReceiver {
                 complete();
             }
             ByteBuffer chunk = filling.position(0).limit(n * DataLog.BLOCK);
-            long first = data.reserve((long) n * DataLog.BLOCK);
+            long first = claim.reserve((long) n * DataLog.BLOCK);
             Future<?> done = writers.submit(() -> data.writeAt(first, chunk));
             inFlight.add(new Write(chunk, owners, blks, n, first, done));
             filling = free.isEmpty() ? DataLog.alignedBuffer(CHUNK_BLOCKS * DataLog.BLOCK) : free.poll();

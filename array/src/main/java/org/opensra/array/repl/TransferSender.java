@@ -64,40 +64,45 @@ public final class TransferSender implements UnitTransfers {
         }
         PeerClient peer = peers.client(members.get(0).peerArray());
         Map<String, TargetState> states = targetStates(peer, members);
-        List<MemberPlan> plan = vols.db().tx(c -> plan(c, job, unit, members, states));
         Map<String, Long> perMember = new HashMap<>();
-        List<Map<String, Object>> headerMembers = new ArrayList<>();
-        for (MemberPlan m : plan) {
-            headerMembers.add(Json.obj("pairId", m.pair().id(), "full", m.full(), "baseRp", m.baseRp(),
-                "sourceSnapshot", m.point().id(), "count", m.blocks().size()));
-        }
-        Map<String, Object> header = Json.obj("jobId", job.id(), "unit", unit, "sourceArray", vols.ids().arrayId(),
-            "time", plan.get(0).point().time(), "members", headerMembers);
-        byte[] h = Json.bytes(header);
-        long length = Integer.BYTES + h.length + Long.BYTES; // header length, header, END
-        for (MemberPlan m : plan) {
-            length += m.wireBytes();
-        }
-        job.beginTransfer(length);
-        long total = length;
-        List<String> pairIds = new ArrayList<>();
-        for (MemberPlan m : plan) {
-            pairIds.add(m.pair().id());
-        }
-        peer.transfer(pairIds, ch -> {
-            ByteBuffer head = ByteBuffer.allocate(Integer.BYTES + h.length).putInt(h.length).put(h).flip();
-            send(ch, head, job);
-        }, ch -> {
-            for (MemberPlan m : plan) {
-                long before = job.bytesSent();
-                writeMember(ch, m, job);
-                perMember.put(m.pair().id(), job.bytesSent() - before);
+        List<MemberPlan> plan;
+        // the plan's refs are read until the last block is sent: compaction leaves them in place till then
+        try (DataLog.Reading reading = vols.data().reading()) {
+            List<MemberPlan> sending = vols.db().tx(c -> plan(c, job, unit, members, states));
+            List<Map<String, Object>> headerMembers = new ArrayList<>();
+            for (MemberPlan m : sending) {
+                headerMembers.add(Json.obj("pairId", m.pair().id(), "full", m.full(), "baseRp", m.baseRp(),
+                    "sourceSnapshot", m.point().id(), "count", m.blocks().size()));
             }
-            send(ch, ByteBuffer.allocate(Long.BYTES).putLong(TransferFormat.END).flip(), job);
-            if (job.bytesSent() != total) {
-                throw new IllegalStateException("transfer of " + unit + " sent " + job.bytesSent() + " bytes, not " + total);
+            Map<String, Object> header = Json.obj("jobId", job.id(), "unit", unit, "sourceArray", vols.ids().arrayId(),
+                "time", sending.get(0).point().time(), "members", headerMembers);
+            byte[] h = Json.bytes(header);
+            long length = Integer.BYTES + h.length + Long.BYTES; // header length, header, END
+            for (MemberPlan m : sending) {
+                length += m.wireBytes();
             }
-        });
+            job.beginTransfer(length);
+            long total = length;
+            List<String> pairIds = new ArrayList<>();
+            for (MemberPlan m : sending) {
+                pairIds.add(m.pair().id());
+            }
+            peer.transfer(pairIds, ch -> {
+                ByteBuffer head = ByteBuffer.allocate(Integer.BYTES + h.length).putInt(h.length).put(h).flip();
+                send(ch, head, job);
+            }, ch -> {
+                for (MemberPlan m : sending) {
+                    long before = job.bytesSent();
+                    writeMember(ch, m, job);
+                    perMember.put(m.pair().id(), job.bytesSent() - before);
+                }
+                send(ch, ByteBuffer.allocate(Long.BYTES).putLong(TransferFormat.END).flip(), job);
+                if (job.bytesSent() != total) {
+                    throw new IllegalStateException("transfer of " + unit + " sent " + job.bytesSent() + " bytes, not " + total);
+                }
+            });
+            plan = sending;
+        }
         vols.db().tx(c -> {
             String now = Clock.now();
             for (MemberPlan m : plan) {

@@ -10,11 +10,27 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Block data: an append-only file of 64 KiB blocks. A block's ref is its byte offset; data is never
+ * Block data: a file of 64 KiB blocks. A block's ref is its byte offset; a referenced block is never
  * overwritten, so a ref stays valid while any layer points to it. Bytes appended after the last
  * committed metadata transaction (a crash between fsync and commit) are unreferenced and harmless.
+ * <p>
+ * Space is reclaimed by {@link Compactor}, which copies live blocks into unreferenced slots, switches
+ * their refs in the metadata, and truncates the file. Two rules keep that safe while others run:
+ * <ul>
+ * <li>Every append happens inside a {@link Claim}, opened before the first append and closed after the
+ * metadata commit that references the appended blocks (or after giving up on them). Blocks at or above
+ * the oldest open claim's start ({@link #watermark()}) may be in use without the metadata knowing it yet,
+ * so compaction neither reuses them nor truncates while a claim is open.</li>
+ * <li>Whoever reads blocks by refs it resolved from the metadata holds a {@link Reading} from before the
+ * resolve until after the read. Compaction reuses or cuts off a block only after every reading that
+ * began while the block was still referenced has ended ({@link #awaitReadings}).</li>
+ * </ul>
  * Appends go through a second, O_DIRECT descriptor where the file system allows it: block data is
  * written once, straight to the device, instead of being copied into fresh page-cache pages and
  * written back later (reads stay cached; the kernel keeps the two coherent).
@@ -35,7 +51,15 @@ public final class DataLog implements AutoCloseable {
      * its); null when appends are buffered.
      */
     private final ByteBuffer staging;
-    private long end;
+    /** Where the next append goes; changed only under this object's monitor, read without it. */
+    private volatile long end;
+    /** Open claims (few at a time: one per write or transfer in progress). */
+    private final List<Claim> claims = new ArrayList<>();
+    /** Counts closed claims: a compaction that saw the same count twice knows no claim committed between. */
+    private long claimsClosed;
+    /** Tickets of the readings in progress; a ticket is a number larger than every earlier one. */
+    private final ConcurrentSkipListSet<Long> readings = new ConcurrentSkipListSet<>();
+    private final AtomicLong tickets = new AtomicLong();
 
     public DataLog(Path file) {
         try {
@@ -65,8 +89,137 @@ public final class DataLog implements AutoCloseable {
         }
     }
 
+    /** Opens a claim: what it appends is never taken for garbage until it is closed. Close it after the commit. */
+    public synchronized Claim claim() {
+        Claim c = new Claim(end);
+        claims.add(c);
+        return c;
+    }
+
+    /** Begins a reading: blocks resolved after this call stay where they are until it is closed. */
+    public Reading reading() {
+        long ticket = tickets.incrementAndGet();
+        readings.add(ticket);
+        return new Reading(ticket);
+    }
+
+    /**
+     * The appends of one writer, from before its first append until after the metadata commit that
+     * references them. Closing it twice is harmless.
+     */
+    public final class Claim implements AutoCloseable {
+        private final long from;
+        private boolean open = true;
+
+        private Claim(long from) {
+            this.from = from;
+        }
+
+        /** Appends whole blocks (buffer length a multiple of BLOCK); returns the ref of the first one. */
+        public long append(ByteBuffer blocks) {
+            return DataLog.this.append(blocks);
+        }
+
+        /**
+         * Reserves {@code bytes} (whole blocks) at the end of the log for {@link #writeAt}; returns the ref
+         * of the first block. Reserved space that is never written is, like a torn append, referenced by
+         * nothing.
+         */
+        public long reserve(long bytes) {
+            return DataLog.this.reserve(bytes);
+        }
+
+        @Override
+        public void close() {
+            synchronized (DataLog.this) {
+                if (open) {
+                    open = false;
+                    claims.remove(this);
+                    claimsClosed++;
+                }
+            }
+        }
+    }
+
+    /** A reading in progress (see the class comment). */
+    public final class Reading implements AutoCloseable {
+        private final long ticket;
+
+        private Reading(long ticket) {
+            this.ticket = ticket;
+        }
+
+        @Override
+        public void close() {
+            readings.remove(ticket);
+        }
+    }
+
+    /**
+     * Where blocks that may not be in the metadata yet begin: the start of the oldest open claim, or the
+     * end of the log when none is open. Every block below it that no metadata row references is garbage
+     * (only compaction gives an unreferenced block a reference again).
+     */
+    public synchronized long watermark() {
+        long w = end;
+        for (Claim c : claims) {
+            w = Math.min(w, c.from);
+        }
+        return w;
+    }
+
+    /** How many claims have been closed so far. */
+    synchronized long claimsClosed() {
+        return claimsClosed;
+    }
+
+    /**
+     * Waits until every reading that began before this call has ended; false when that takes longer
+     * than {@code timeoutMillis} (a long transfer is reading: try again later). Readings that begin
+     * meanwhile are not waited for.
+     */
+    public boolean awaitReadings(long timeoutMillis) throws InterruptedException {
+        long before = tickets.get();
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            Long oldest = readings.isEmpty() ? null : readings.first();
+            if (oldest == null || oldest > before) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    /**
+     * Cuts the log back to {@code newEnd} when no claim is open and none was closed since the caller
+     * counted {@code closedBefore} (so no block above newEnd was committed meanwhile), after every
+     * reading that might hold a ref above it has ended. Returns whether the file was cut.
+     */
+    boolean truncate(long newEnd, long closedBefore, long readingsTimeoutMillis) throws InterruptedException {
+        synchronized (this) {
+            if (!claims.isEmpty() || claimsClosed != closedBefore || newEnd >= end || newEnd % BLOCK != 0) {
+                return false;
+            }
+            // no claim can open while this monitor is held; readings never take it
+            if (!awaitReadings(readingsTimeoutMillis)) {
+                return false;
+            }
+            try {
+                ch.truncate(newEnd);
+                ch.force(true);
+            } catch (IOException e) {
+                throw new ArrayException(ErrorCode.INTERNAL, "cannot truncate block data: " + e.getMessage(), null, e);
+            }
+            end = newEnd;
+            return true;
+        }
+    }
+
     /** Appends whole blocks (buffer length a multiple of BLOCK); returns the ref of the first one. */
-    public synchronized long append(ByteBuffer blocks) {
+    private synchronized long append(ByteBuffer blocks) {
         long start = end;
         try {
             long pos = start;
@@ -91,18 +244,15 @@ public final class DataLog implements AutoCloseable {
         }
     }
 
-    /**
-     * Reserves {@code bytes} (whole blocks) at the end of the log for {@link #writeAt}; returns the ref of
-     * the first block. Reserved space that is never written is, like a torn append, referenced by nothing.
-     */
-    public synchronized long reserve(long bytes) {
+    private synchronized long reserve(long bytes) {
         long start = end;
         end += bytes;
         return start;
     }
 
     /**
-     * Writes whole blocks at a position from {@link #reserve}, straight from {@code blocks} when it is
+     * Writes whole blocks at a position from {@link Claim#reserve} (or, for compaction, into unreferenced
+     * slots), straight from {@code blocks} when it is
      * direct memory aligned to BLOCK (with O_DIRECT where the file system allows it); several writers
      * may write their reservations at the same time.
      */
@@ -161,7 +311,8 @@ public final class DataLog implements AutoCloseable {
         }
     }
 
-    public synchronized long size() {
+    /** The size of the log in bytes (where the next append goes). */
+    public long size() {
         return end;
     }
 

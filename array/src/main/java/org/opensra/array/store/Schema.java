@@ -18,6 +18,8 @@ final class Schema {
             "CREATE INDEX IF NOT EXISTS layers_parent ON layers(parent)",
             "CREATE TABLE IF NOT EXISTS blocks(layer INTEGER NOT NULL, blk INTEGER NOT NULL, ref INTEGER NOT NULL,"
                 + " PRIMARY KEY(layer, blk)) WITHOUT ROWID",
+            // compaction finds the rows pointing at a block it moves, and the last referenced block
+            "CREATE INDEX IF NOT EXISTS blocks_ref ON blocks(ref)",
             "CREATE TABLE IF NOT EXISTS volumes(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
                 + " size INTEGER NOT NULL, wwn TEXT NOT NULL UNIQUE, created TEXT NOT NULL, top INTEGER NOT NULL,"
                 + " access TEXT NOT NULL, role TEXT NOT NULL, clone_of_volume TEXT, clone_of_point TEXT,"

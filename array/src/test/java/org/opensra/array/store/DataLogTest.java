@@ -32,7 +32,7 @@ class DataLogTest {
         ByteBuffer data = blocks(150, 1);
         long first;
         try (DataLog log = new DataLog(file)) {
-            first = log.append(data.duplicate());
+            first = log.claim().append(data.duplicate());
             log.force();
             for (int i = 0; i < 150; i++) {
                 assertThat(read(log, first + (long) i * DataLog.BLOCK))
@@ -51,14 +51,14 @@ class DataLogTest {
         Path file = dir.resolve("blocks.dat");
         ByteBuffer one = blocks(1, 2);
         try (DataLog log = new DataLog(file)) {
-            assertThat(log.append(one.duplicate())).isZero();
+            assertThat(log.claim().append(one.duplicate())).isZero();
             log.force();
         }
         // a crash in the middle of the next append: part of a block reached the file
         Files.write(file, new byte[1000], StandardOpenOption.APPEND);
         try (DataLog log = new DataLog(file)) {
             ByteBuffer two = blocks(2, 3);
-            long ref = log.append(two.duplicate());
+            long ref = log.claim().append(two.duplicate());
             log.force();
             assertThat(ref).isEqualTo(2L * DataLog.BLOCK);
             assertThat(read(log, 0)).isEqualTo(one.array());
@@ -80,10 +80,10 @@ class DataLogTest {
     @Test
     void reservationsWrittenOutOfOrderFromAlignedMemoryReadBack(@TempDir Path dir) {
         try (DataLog log = new DataLog(dir.resolve("blocks.dat"))) {
-            long before = log.append(blocks(1, 4));
-            long a = log.reserve(3L * DataLog.BLOCK);
-            long b = log.reserve(2L * DataLog.BLOCK);
-            long after = log.append(blocks(1, 5));
+            long before = log.claim().append(blocks(1, 4));
+            long a = log.claim().reserve(3L * DataLog.BLOCK);
+            long b = log.claim().reserve(2L * DataLog.BLOCK);
+            long after = log.claim().append(blocks(1, 5));
             assertThat(a).isEqualTo(before + DataLog.BLOCK);
             assertThat(b).isEqualTo(a + 3L * DataLog.BLOCK);
             assertThat(after).as("appends go after reservations").isEqualTo(b + 2L * DataLog.BLOCK);
