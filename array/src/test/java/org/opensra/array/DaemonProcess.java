@@ -14,6 +14,8 @@ final class DaemonProcess implements AutoCloseable {
     private final Path data;
     private final Path passwordFile;
     private final int port;
+    private final List<String> jvmOptions = new java.util.ArrayList<>();
+    private final List<String> serveOptions = new java.util.ArrayList<>();
     private Process process;
 
     DaemonProcess(String arrayId, Path dir, String password) throws IOException {
@@ -28,17 +30,27 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** Adds JVM options and {@code serve} options for the next starts. */
+    DaemonProcess with(List<String> jvm, List<String> serve) {
+        jvmOptions.addAll(jvm);
+        serveOptions.addAll(serve);
+        return this;
+    }
+
     String address() {
         return "127.0.0.1:" + port;
     }
 
     void start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC",
-            "-Dopensra.array.pbkdf2Iterations=1000",
-            "-cp", System.getProperty("java.class.path"), "org.opensra.array.ArrayMain", "serve", "--array-id", arrayId,
-            "--data", data.toString(), "--listen", address(), "--user", TwoArrays.USER, "--password-file",
-            passwordFile.toString(), "--insecure")) // crash tests: plain text (TLS has its own tests)
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+            "-XX:+UseSerialGC", "-Dopensra.array.pbkdf2Iterations=1000"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.opensra.array.ArrayMain", "serve", "--array-id",
+            arrayId, "--data", data.toString(), "--listen", address(), "--user", TwoArrays.USER, "--password-file",
+            passwordFile.toString(), "--insecure")); // crash tests: plain text (TLS has its own tests)
+        cmd.addAll(serveOptions);
+        process = new ProcessBuilder(cmd)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(data + ".log")))
             .start();
