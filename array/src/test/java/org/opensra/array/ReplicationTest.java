@@ -149,10 +149,19 @@ class ReplicationTest {
         assertThat(rev.path("sourceArrayId").asText()).isEqualTo("array-b");
         assertThat(a.get("/api/v1/volumes/" + v).ok().json().path("access").asText()).isEqualTo("read-only");
         assertThat(a.read(v)).as("REV-4 the old source keeps a usable copy").isEqualTo(atDemote);
+        String prefailover = dem.path("snapshots").path(0).path("id").asText();
+        String prepromote = pro.path("snapshots").path(0).path("id").asText();
+        assertThat(a.read(prefailover)).as("REV-4 the pre-failover snapshot lives until the follow-up sync").isEqualTo(atDemote);
         assertThat(b.batch("reverse", List.of(r), List.of()).item(0).path("noop").asBoolean()).isTrue();
         JsonNode job = b.syncAndWait(List.of(r), List.of());
         assertThat(job.path("bytesSent").asLong()).as("REV-2 only changes travel back").isLessThan(4L * BLOCK + 4096);
         assertThat(a.read(v)).isEqualTo(b.read(r));
+        // issue 15: once the follow-up sync completed, the role-change snapshots have served and are deleted
+        assertThat(a.get("/api/v1/volumes/" + prefailover + "/data").status()).isEqualTo(404);
+        assertThat(b.get("/api/v1/volumes/" + prepromote + "/data").status()).isEqualTo(404);
+        String pair = a.get("/api/v1/volumes/" + v).ok().json().path("pairId").asText();
+        assertThat(a.get("/api/v1/replication/pairs/" + pair).ok().json().path("prefailoverSnapshot").isNull()).isTrue();
+        assertThat(b.get("/api/v1/replication/pairs/" + pair).ok().json().path("prepromoteSnapshot").isNull()).isTrue();
 
         // failback: B demoted, A promoted, reversed again
         b.batch("demote", List.of(r), List.of());

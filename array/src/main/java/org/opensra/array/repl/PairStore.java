@@ -2,6 +2,8 @@ package org.opensra.array.repl;
 
 import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
+import org.opensra.array.core.Snapshot;
+import org.opensra.array.core.VolumeService;
 import org.opensra.array.store.Db;
 
 import java.sql.Connection;
@@ -84,5 +86,29 @@ public final class PairStore {
 
     public static void setAccess(Connection c, String volumeId, String access, String role) throws SQLException {
         Db.update(c, "UPDATE volumes SET access = ?, role = ? WHERE id = ?", access, role, volumeId);
+    }
+
+    /** The pair column naming its pre-failover snapshot (taken by demote at the source). */
+    public static final String PREFAILOVER = "prefailover_snapshot";
+    /** The pair column naming its pre-promote snapshot (taken by promote at the replica). */
+    public static final String PREPROMOTE = "prepromote_snapshot";
+
+    /**
+     * Deletes the role-change snapshot named in {@code column} ({@link #PREFAILOVER} or {@link #PREPROMOTE})
+     * once its purpose is served, and forgets it; its blocks become reclaimable (clones of it keep theirs).
+     */
+    public static void releaseSnapshot(Connection c, VolumeService vols, String pairId, String column) throws SQLException {
+        if (!PREFAILOVER.equals(column) && !PREPROMOTE.equals(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        String id = Db.queryString(c, "SELECT " + column + " FROM pairs WHERE id = ?", pairId);
+        if (id == null) {
+            return;
+        }
+        Db.update(c, "UPDATE pairs SET " + column + " = NULL WHERE id = ?", pairId);
+        Snapshot s = vols.findSnapshotIn(c, id);
+        if (s != null) {
+            vols.deleteSnapshotIn(c, s);
+        }
     }
 }

@@ -259,13 +259,7 @@ public final class RoleOperations {
                     Snapshot latest = receiver.latestRp(c, p.volumeId());
                     rollTo(c, p.volumeId(), latest.layer());
                     Pair cur = PairStore.get(c, p.id());
-                    if (cur.prepromoteSnapshot() != null) {
-                        Snapshot pre = vols.findSnapshotIn(c, cur.prepromoteSnapshot());
-                        Db.update(c, "UPDATE pairs SET prepromote_snapshot = NULL WHERE id = ?", p.id());
-                        if (pre != null) {
-                            vols.deleteSnapshotIn(c, pre);
-                        }
-                    }
+                    PairStore.releaseSnapshot(c, vols, p.id(), PairStore.PREPROMOTE);
                     PairStore.setAccess(c, p.volumeId(), "read-only", Pair.TARGET);
                     PairStore.setRole(c, cur, Pair.TARGET, "ok");
                 }
@@ -303,13 +297,7 @@ public final class RoleOperations {
                 }
                 PairStore.setAccess(c, p.volumeId(), "read-write", Pair.SOURCE);
                 PairStore.setRole(c, p, Pair.SOURCE, "ok");
-                if (p.prefailoverSnapshot() != null) {
-                    Snapshot pre = vols.findSnapshotIn(c, p.prefailoverSnapshot());
-                    Db.update(c, "UPDATE pairs SET prefailover_snapshot = NULL WHERE id = ?", p.id());
-                    if (pre != null) {
-                        vols.deleteSnapshotIn(c, pre);
-                    }
-                }
+                PairStore.releaseSnapshot(c, vols, p.id(), PairStore.PREFAILOVER);
                 changed++;
             }
             return Json.obj("changed", changed);

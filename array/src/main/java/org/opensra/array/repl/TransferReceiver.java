@@ -352,6 +352,8 @@ public final class TransferReceiver {
             for (int i = 0; i < rps.size() - Math.max(1, p.keep()); i++) {
                 vols.deleteSnapshotIn(c, rps.get(i));
             }
+            // the first sync after a reverse completed: the old source's pre-failover copy has served (REV-4)
+            PairStore.releaseSnapshot(c, vols, p.id(), PairStore.PREFAILOVER);
             Db.update(c, "UPDATE pairs SET last_sync = ?, state = 'ok', last_error = NULL WHERE id = ?", Clock.now(), p.id());
             if (p.groupId() != null) {
                 Db.update(c, "UPDATE groups SET last_sync = ?, state = 'ok', last_error = NULL WHERE id = ?", Clock.now(), p.groupId());

@@ -113,6 +113,8 @@ public final class TransferSender implements UnitTransfers {
                         vols.deleteSnapshotIn(c, old);
                     }
                 }
+                // the first sync after a reverse completed: the pre-promote snapshot (a restore's way back) has served
+                PairStore.releaseSnapshot(c, vols, m.pair().id(), PairStore.PREPROMOTE);
                 Db.update(c, "UPDATE pairs SET base_snapshot = ?, last_sync = ?, last_error = NULL,"
                         + " state = CASE WHEN state IN ('ok','syncing','broken') THEN 'ok' ELSE state END,"
                         + " bytes_sent = bytes_sent + ? WHERE id = ?",
