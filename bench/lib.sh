@@ -59,6 +59,7 @@ pin_certificate() {
 }
 
 # start_daemons: array-a and array-b, each with its data in $tmp/SITE/data, linked as peers (pinned when TLS);
+# DAEMON_ARGS: more `serve` options for both (word-split);
 # each with the accounts of a lab: admin (password), peer (peer-password, the other array's), srm-adapter
 # (role sra, sra-password: what command.pl logs in with).
 start_daemons() {
@@ -70,7 +71,7 @@ start_daemons() {
     # shellcheck disable=SC2046 # no TLS option, or one word
     "$sra_array" serve --array-id "array-$site" --name "bench $site" --data "$tmp/$site/data" \
       --listen "127.0.0.1:${port[$site]}" --user admin --password-file "$tmp/$site/password" \
-      --ready-file "$tmp/$site/ready" $(daemon_tls_args) > "$tmp/$site/daemon.log" 2>&1 &
+      --ready-file "$tmp/$site/ready" $(daemon_tls_args) ${DAEMON_ARGS:-} > "$tmp/$site/daemon.log" 2>&1 &
     pids+=("$!")
   done
   for site in a b; do

@@ -29,6 +29,8 @@ public final class Compactor {
     /** Blocks copied per metadata transaction (16 MiB; tests make it smaller to switch refs more often). */
     private static final int BATCH_BLOCKS = Integer.getInteger("opensra.compaction.batchBlocks", 256);
     private static final long CUT_TIMEOUT_MS = 200;
+    /** At most this many adjacent blocks are copied with one read and one write (4 MiB). */
+    private static final int RUN_BLOCKS = 64;
 
     /** What a pass did. {@code finished} is false when readings or claims kept it from ending (retry later). */
     public record Pass(long movedBytes, long bytesBefore, long bytesAfter, double seconds, boolean finished) {
@@ -78,7 +80,7 @@ public final class Compactor {
         int hole = live.nextClearBit(0);
         int mover = live.nextSetBit(liveCount);
         long moved = 0;
-        ByteBuffer buf = DataLog.alignedBuffer(DataLog.BLOCK);
+        ByteBuffer buf = DataLog.alignedBuffer(RUN_BLOCKS * DataLog.BLOCK);
         while (hole < liveCount && mover >= 0) {
             int n = 0;
             while (n < BATCH_BLOCKS && hole < liveCount && mover >= 0) {
@@ -88,11 +90,17 @@ public final class Compactor {
                 hole = live.nextClearBit(hole + 1);
                 mover = live.nextSetBit(mover + 1);
             }
-            for (int i = 0; i < n; i++) {
-                buf.clear();
+            for (int i = 0; i < n; ) {
+                // blocks next to each other at both ends are copied with one read and one write
+                int run = 1;
+                while (i + run < n && run < RUN_BLOCKS && movers[i + run] == movers[i] + run && holes[i + run] == holes[i] + run) {
+                    run++;
+                }
+                buf.clear().limit(run * DataLog.BLOCK);
                 data.readRun((long) movers[i] * DataLog.BLOCK, buf);
                 data.writeAt((long) holes[i] * DataLog.BLOCK, buf.flip());
-                moved += DataLog.BLOCK;
+                moved += (long) run * DataLog.BLOCK;
+                i += run;
                 pace(t0, moved, bytesPerSecond);
             }
             data.force();
