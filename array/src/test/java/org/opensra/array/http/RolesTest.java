@@ -71,6 +71,7 @@ class RolesTest {
         forbidden(sra.post("/api/v1/users", Map.of("name", "evil", "role", "admin", "password", "evil-password-1")),
             "create an account");
         forbidden(sra.get("/api/v1/users"), "list accounts");
+        forbidden(sra.post("/api/v1/array/compact", Map.of()), "compact the data file");
         forbidden(sra.post("/api/v1/replication/pairs", Map.of("volume", v, "peer", "array-b")), "set up replication");
         forbidden(sra.post("/internal/v1/replication/become-source", Map.of("pairs", List.of("p"))), "internal route");
         assertThat(admin.get("/api/v1/volumes/" + v).status()).as("nothing changed").isEqualTo(200);
@@ -83,6 +84,7 @@ class RolesTest {
         assertThat(peer.get("/internal/v1/ping").status()).isEqualTo(200);
         forbidden(peer.post("/api/v1/volumes", Map.of("name", "x", "sizeBytes", 1 << 20)), "peer creates a volume");
         forbidden(peer.get("/api/v1/volumes"), "peer lists volumes");
+        forbidden(peer.post("/api/v1/array/compact", Map.of()), "peer compacts the data file");
         forbidden(arrays.apiB().get("/internal/v1/ping"), "admin on an internal route");
     }
 
