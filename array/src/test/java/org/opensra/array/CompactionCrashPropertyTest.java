@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +32,7 @@ class CompactionCrashPropertyTest {
 
     @TempDir
     Path tmp;
-    private DaemonProcess pa;
-    private DaemonProcess pb;
+    private LinkedDaemons sites;
     private final Random rnd = new Random(20261203);
     private final StringBuilder log = new StringBuilder();
     /** What each object of site A reads as: plain volumes, snapshots, clones, the replicated source. */
@@ -47,36 +45,19 @@ class CompactionCrashPropertyTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (pa != null) {
-            pa.close();
-        }
-        if (pb != null) {
-            pb.close();
+        if (sites != null) {
+            sites.close();
         }
     }
 
     private TestApi api(String side) {
-        return "A".equals(side) ? new TestApi(pa.address(), TwoArrays.USER, TwoArrays.PASS_A)
-            : new TestApi(pb.address(), TwoArrays.USER, TwoArrays.PASS_B);
+        return sites.api(side);
     }
 
     @Test
     @DisplayName("SYNC-6 FO-6 INV-7 compaction: SIGKILL at random instants of throttled passes beside writes and syncs loses nothing acknowledged and leaks nothing")
     void killsDuringCompaction() throws Exception {
-        List<String> jvm = List.of("-Dopensra.compaction.batchBlocks=4");
-        List<String> serve = List.of("--compaction-interval-s", "0");
-        pa = new DaemonProcess("array-a", tmp, TwoArrays.PASS_A).with(jvm, serve);
-        pb = new DaemonProcess("array-b", tmp, TwoArrays.PASS_B).with(jvm, serve);
-        pa.start();
-        pb.start();
-        pa.awaitReady(api("A"));
-        pb.awaitReady(api("B"));
-        api("A").post("/api/v1/users", Json.obj("name", TwoArrays.PEER, "role", "peer", "password", TwoArrays.PEER_PASS_A)).ok();
-        api("B").post("/api/v1/users", Json.obj("name", TwoArrays.PEER, "role", "peer", "password", TwoArrays.PEER_PASS_B)).ok();
-        api("A").post("/api/v1/peers", Json.obj("id", "array-b", "address", "http://" + pb.address(), "username", TwoArrays.PEER,
-            "password", TwoArrays.PEER_PASS_B)).ok();
-        api("B").post("/api/v1/peers", Json.obj("id", "array-a", "address", "http://" + pa.address(), "username", TwoArrays.PEER,
-            "password", TwoArrays.PEER_PASS_A)).ok();
+        sites = new LinkedDaemons(tmp, List.of("-Dopensra.compaction.batchBlocks=4"), List.of("--compaction-interval-s", "0"));
         for (int i = 0; i < 2; i++) {
             String v = api("A").createVolume("plain " + i, SIZE);
             plain.add(v);
@@ -179,14 +160,14 @@ class CompactionCrashPropertyTest {
 
     /** Syncs the pair until a job completes, then records the recovery points site B holds. */
     private void sync() {
-        until("sync", () -> {
+        LinkedDaemons.until("sync", () -> {
             JsonNode item = api("A").batch("sync", List.of(source), List.of()).item(0);
             if (!item.path("ok").asBoolean()) {
                 return item;
             }
             JsonNode job = api("A").awaitJob(item.path("jobId").asText());
             return Json.MAPPER.valueToTree(Map.of("ok", "complete".equals(job.path("state").asText()), "job", job));
-        });
+        }, log);
         log.append("synced\n");
         byte[] image = modelA.get(source).clone();
         List<String> held = recoveryPoints();
@@ -261,26 +242,16 @@ class CompactionCrashPropertyTest {
         writer.start();
         syncing.start();
         Thread.sleep(delay);
-        DaemonProcess p = "A".equals(victim) ? pa : pb;
         boolean answered = answer.get() != null;
-        p.kill();
+        sites.kill(victim);
         stop[0] = true;
         writer.join(60_000);
         pass.join(60_000);
         syncing.join(60_000);
-        p.start();
-        p.awaitReady(api(victim));
+        sites.start(victim);
         byte[] now = api("A").read(target);
         synchronized (modelA) {
-            byte[] model = modelA.get(target);
-            if (inDoubt[0] != null) {
-                int off = inDoubtOff[0];
-                byte[] region = Arrays.copyOfRange(now, off, off + inDoubt[0].length);
-                byte[] old = Arrays.copyOfRange(model, off, off + inDoubt[0].length);
-                assertThat(Arrays.equals(region, inDoubt[0]) || Arrays.equals(region, old))
-                    .as("a write in flight at the kill is whole or absent\n" + log).isTrue();
-                System.arraycopy(region, 0, model, off, region.length);
-            }
+            LinkedDaemons.settle(now, modelA.get(target), inDoubt[0], inDoubtOff[0], log);
         }
         sync();
         return answered;
@@ -309,28 +280,4 @@ class CompactionCrashPropertyTest {
         }
     }
 
-    /** Re-issues an idempotent operation until it succeeds (the other side may still be restarting). */
-    private static JsonNode until(String what, Supplier<JsonNode> op) {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (true) {
-            JsonNode item;
-            try {
-                item = op.get();
-            } catch (AssertionError e) {
-                item = null;
-            }
-            if (item != null && item.path("ok").asBoolean()) {
-                return item;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(what + " never succeeded: " + item);
-            }
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

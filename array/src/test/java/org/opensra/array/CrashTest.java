@@ -34,8 +34,7 @@ class CrashTest {
 
     @TempDir
     Path tmp;
-    private DaemonProcess pa;
-    private DaemonProcess pb;
+    private LinkedDaemons sites;
     private final Random rnd = new Random(20261125);
     private int kills;
     private String src = "A";
@@ -48,17 +47,13 @@ class CrashTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (pa != null) {
-            pa.close();
-        }
-        if (pb != null) {
-            pb.close();
+        if (sites != null) {
+            sites.close();
         }
     }
 
     private TestApi api(String side) {
-        return "A".equals(side) ? new TestApi(pa.address(), TwoArrays.USER, TwoArrays.PASS_A)
-            : new TestApi(pb.address(), TwoArrays.USER, TwoArrays.PASS_B);
+        return sites.api(side);
     }
 
     private static String other(String side) {
@@ -72,18 +67,7 @@ class CrashTest {
     @Test
     @DisplayName("TF-2 TF-7 FO-3 REV-5 RES-4 crash: SIGKILL during writes, syncs, demote, promote, reverse, restore, test copies and mappings (>= 100 kills) converges, no acknowledged write lost")
     void killsEverywhere() throws Exception {
-        pa = new DaemonProcess("array-a", tmp, TwoArrays.PASS_A);
-        pb = new DaemonProcess("array-b", tmp, TwoArrays.PASS_B);
-        pa.start();
-        pb.start();
-        pa.awaitReady(api("A"));
-        pb.awaitReady(api("B"));
-        api("A").post("/api/v1/users", Json.obj("name", TwoArrays.PEER, "role", "peer", "password", TwoArrays.PEER_PASS_A)).ok();
-        api("B").post("/api/v1/users", Json.obj("name", TwoArrays.PEER, "role", "peer", "password", TwoArrays.PEER_PASS_B)).ok();
-        api("A").post("/api/v1/peers", Json.obj("id", "array-b", "address", "http://" + pb.address(), "username", TwoArrays.PEER,
-            "password", TwoArrays.PEER_PASS_B)).ok();
-        api("B").post("/api/v1/peers", Json.obj("id", "array-a", "address", "http://" + pa.address(), "username", TwoArrays.PEER,
-            "password", TwoArrays.PEER_PASS_A)).ok();
+        sites = new LinkedDaemons(tmp, List.of(), List.of());
         volA = api("A").createVolume("crash vol", SIZE);
         api("A").post("/api/v1/replication/pairs", Map.of("volume", volA, "peer", "array-b", "rpoSeconds", 0, "keep", 3)).ok();
         volB = api("A").get("/api/v1/volumes/" + volA).ok().json().path("replication").path("peerVolumeId").asText();
@@ -113,11 +97,9 @@ class CrashTest {
     // ------------------------------------------------------------------ crash helpers
 
     private void crash(String side) throws Exception {
-        DaemonProcess p = "A".equals(side) ? pa : pb;
-        p.kill();
+        sites.kill(side);
         kills++;
-        p.start();
-        p.awaitReady(api(side));
+        sites.start(side);
     }
 
     /** Runs op in the background, kills victim after a random delay, restarts it. */
@@ -136,24 +118,8 @@ class CrashTest {
         t.join(120_000);
     }
 
-    /** Re-issues an idempotent operation until it succeeds (the peer may still be restarting). */
-    private JsonNode until(String what, Supplier<JsonNode> op) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (true) {
-            JsonNode item;
-            try {
-                item = op.get();
-            } catch (AssertionError e) {
-                item = null;
-            }
-            if (item != null && item.path("ok").asBoolean()) {
-                return item;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(what + " never succeeded: " + item + "\n" + log);
-            }
-            Thread.sleep(150);
-        }
+    private JsonNode until(String what, Supplier<JsonNode> op) {
+        return LinkedDaemons.until(what, op, log);
     }
 
     private JsonNode batch(String side, String op) {
@@ -198,15 +164,7 @@ class CrashTest {
         writer.join(60_000);
         byte[] now = api(src).read(vol(src));
         synchronized (this) {
-            if (inDoubt[0] != null) {
-                int off = inDoubtOff[0];
-                byte[] region = Arrays.copyOfRange(now, off, off + inDoubt[0].length);
-                byte[] old = Arrays.copyOfRange(model, off, off + inDoubt[0].length);
-                assertThat(Arrays.equals(region, inDoubt[0]) || Arrays.equals(region, old))
-                    .as("a write in flight is applied whole or not at all\n" + log).isTrue();
-                System.arraycopy(region, 0, model, off, region.length);
-            }
-            assertThat(Arrays.equals(now, model)).as("every acknowledged write survives the kill\n" + log).isTrue();
+            LinkedDaemons.settle(now, model, inDoubt[0], inDoubtOff[0], log);
         }
     }
 
