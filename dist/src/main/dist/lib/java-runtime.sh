@@ -7,13 +7,13 @@
 #      else the one on PATH
 # A jre/ that is there but broken is an error, never a reason to fall back to another Java unnoticed.
 # Only file tests, no process: the admin CLI's start time counts.
-opensra_runtime_check() { # HOME WHAT: fails when HOME does not look like a Java runtime
+opensra_runtime_check() { # HOME WHAT HINT: exits with one line when HOME does not look like a Java runtime
   [[ -x "$1/bin/java" && -f "$1/lib/modules" && -f "$1/lib/server/libjvm.so" ]] && return 0
-  echo "${0##*/}: $2 $1 is not a usable Java runtime (bin/java, lib/modules or lib/server/libjvm.so missing)$3" >&2
+  echo "${0##*/}: $2 $1 is not usable (bin/java, lib/modules or lib/server/libjvm.so missing)$3" >&2
   exit 1
 }
 if [[ -n "${OPENSRA_JAVA_HOME:-}" ]]; then
-  opensra_runtime_check "$OPENSRA_JAVA_HOME" "OPENSRA_JAVA_HOME:" ""
+  opensra_runtime_check "$OPENSRA_JAVA_HOME" "OPENSRA_JAVA_HOME" ""
   java="$OPENSRA_JAVA_HOME/bin/java"
 elif [[ -e "$here/jre" || -L "$here/jre" ]]; then
   opensra_runtime_check "$here/jre" "the bundled Java runtime" "; rebuild the distribution (mvn -B package -DskipTests)"
