@@ -101,10 +101,12 @@ link_peer() {
   api "$1" POST /peers "{\"id\":\"array-$2\",\"address\":\"$scheme://127.0.0.1:${port[$2]}\",\"username\":\"peer\",\"password\":\"$(cat "$tmp/$2/peer-password")\"$pin}" >/dev/null
 }
 
-# java_runtime: the feature version of the Java the daemons run on (sra-array's: JAVA_HOME's, else PATH's);
-# TLS throughput depends on it (bench/array: JDK 17's TLS caps a sync near 350 MB/s here, JDK 25's near 500)
+# java_runtime: the Java the daemons run on, as site a's daemon reports it at start ("25.0.3 (HOME)"): bin/sra-array's
+# runtime, the distribution's jre/ (linked from the newest JDK at build time), or OPENSRA_JAVA_HOME when set, e.g.
+# OPENSRA_JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 to compare JDK 17. TLS throughput depends on it (bench/array:
+# JDK 17's TLS caps a sync near 350 MB/s here, JDK 25's near 500)
 java_runtime() {
-  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p'
+  sed -n 's/^Java runtime: //p' "$tmp/a/daemon.log" | head -n 1
 }
 
 # url SITE PATH: the site's API URL of PATH (PATH from /api/v1 on)

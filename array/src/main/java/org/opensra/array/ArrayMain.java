@@ -13,7 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sra-array}: the daemon ({@code serve}), its admin CLI and the two-site lab. */
-@Command(name = "sra-array", mixinStandardHelpOptions = true, version = "sra-array 0.1.0",
+@Command(name = "sra-array", mixinStandardHelpOptions = true, version = {"sra-array 0.1.0", "Java ${java.version} (${java.home})"},
     description = "OpenSRA embedded replicated block array.",
     subcommands = {ServeCommand.class, ArrayCommands.ArrayCmd.class, ArrayCommands.PeerCmd.class,
         VolumeCommands.VolumeCmd.class, VolumeCommands.SnapshotCmd.class, VolumeCommands.CloneCmd.class,

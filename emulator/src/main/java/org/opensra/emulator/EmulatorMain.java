@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code srm-emulator}: an SRM stand-in for testing any SRA 2.0 at two sites. */
-@Command(name = "srm-emulator", mixinStandardHelpOptions = true, version = "srm-emulator 0.1.0",
+@Command(name = "srm-emulator", mixinStandardHelpOptions = true, version = {"srm-emulator 0.1.0", "Java ${java.version} (${java.home})"},
         subcommands = {RunCommand.class, DemoCommand.class},
         description = "Behaves like VMware SRM towards an SRA at two sites and checks everything the SRA 2.0 "
                 + "specification can check.")

@@ -122,6 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println(daemon.tlsFingerprint() == null
             ? "WARNING: --insecure: passwords, tickets and volume data cross the network in clear text"
             : "TLS certificate SHA-256 fingerprint: SHA256:" + daemon.tlsFingerprint());
+        System.out.println("Java runtime: " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")");
         System.out.flush();
         stopped.await();
         return 0;
