@@ -31,7 +31,7 @@ class WarmUpTest {
     }
 
     @Test
-    @DisplayName("the embedded driver's warm-up runs without any array; a store it cannot open is an error, not a hang")
+    @DisplayName("INV-1 the embedded driver's warm-up (the archive training of the SRA folder) runs without any array; a store it cannot open is an error, not a hang")
     void driverWarmUp() throws Exception {
         TestCertificates.make(tmp, "training", "ip:127.0.0.1", null, 2);
         new EmbeddedDriverFactory(DriverOptions.defaults()).warmUp(tmp.resolve("training.p12"), "changeit".toCharArray());
