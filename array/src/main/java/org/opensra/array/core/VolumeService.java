@@ -279,32 +279,64 @@ public final class VolumeService {
         return db.tx(c -> readable(c, id).size());
     }
 
-    /** Copies [offset, offset+length) of a volume, clone, snapshot or recovery point to out. */
+    /**
+     * Copies [offset, offset+length) of a volume, clone, snapshot or recovery point to out. Each window
+     * of blocks is resolved in one metadata transaction (the first one together with the object's size),
+     * and only the bytes asked for are read, runs of blocks stored one after the other in one call. Refs
+     * are used only right after the transaction that resolved them, never kept across windows or calls.
+     */
     public void read(String id, long offset, long length, OutputStream out) throws IOException {
-        Readable r0 = db.tx(c -> readable(c, id));
-        if (offset < 0 || length < 0 || offset + length > r0.size()) {
-            throw ArrayException.badRequest("range " + offset + "+" + length + " outside " + id + " (size " + r0.size() + ")");
-        }
-        long pos = offset;
         long end = offset + length;
+        long first = offset / BLOCK;
+        long firstLast = length <= 0 ? first : Math.min((end - 1) / BLOCK, first + WINDOW_BLOCKS - 1);
+        long[] firstRefs = db.tx(c -> {
+            Readable r = readable(c, id);
+            if (offset < 0 || length < 0 || end > r.size()) {
+                throw ArrayException.badRequest("range " + offset + "+" + length + " outside " + id + " (size " + r.size() + ")");
+            }
+            return length == 0 ? new long[0] : LayerStore.resolve(c, r.layer(), first, firstLast);
+        });
         // sized to the request (a 4 KiB read need not allocate a whole window), at most one window
-        long spanned = length == 0 ? 0 : (end - 1) / BLOCK - offset / BLOCK + 1;
-        byte[] buf = new byte[(int) Math.min(WINDOW_BLOCKS, spanned) * BLOCK];
+        byte[] buf = new byte[(int) Math.min((long) WINDOW_BLOCKS * BLOCK, length)];
+        long pos = offset;
+        long[] refs = firstRefs;
         while (pos < end) {
             long b0 = pos / BLOCK;
             long b1 = Math.min((end - 1) / BLOCK, b0 + WINDOW_BLOCKS - 1);
-            // re-resolve per window: the object may be a volume being written meanwhile
-            long[] refs = db.tx(c -> LayerStore.resolve(c, readable(c, id).layer(), b0, b1));
-            ByteBuffer bb = ByteBuffer.wrap(buf);
-            for (long ref : refs) {
-                data.read(ref, bb);
+            if (refs == null) {
+                // re-resolve per window: the object may be a volume being written meanwhile
+                refs = db.tx(c -> LayerStore.resolve(c, readable(c, id).layer(), b0, b1));
             }
-            int from = (int) (pos - b0 * BLOCK);
-            int n = (int) Math.min(end - pos, (long) refs.length * BLOCK - from);
-            out.write(buf, from, n);
+            int n = (int) Math.min(end - pos, (b1 + 1) * BLOCK - pos);
+            readBytes(refs, b0, pos, n, buf);
+            out.write(buf, 0, n);
             pos += n;
+            refs = null;
         }
         out.flush();
+    }
+
+    /** Reads bytes [from, from+n) of the blocks b0.. whose refs are given into buf[0, n). */
+    private void readBytes(long[] refs, long b0, long from, int n, byte[] buf) {
+        int done = 0;
+        while (done < n) {
+            long at = from + done;
+            int i = (int) (at / BLOCK - b0);
+            int inBlock = (int) (at % BLOCK);
+            int take = Math.min(n - done, BLOCK - inBlock);
+            if (refs[i] == DataLog.ZERO) {
+                java.util.Arrays.fill(buf, done, done + take, (byte) 0);
+                done += take;
+                continue;
+            }
+            int j = i;
+            while (done + take < n && j + 1 < refs.length && refs[j + 1] == refs[j] + BLOCK) {
+                j++;
+                take += Math.min(n - done - take, BLOCK);
+            }
+            data.readRun(refs[i] + inBlock, ByteBuffer.wrap(buf, done, take));
+            done += take;
+        }
     }
 
     // ---------------------------------------------------------------- snapshots and clones
