@@ -28,11 +28,27 @@ public final class VolumeService {
     private final DataLog data;
     private final Ids ids;
     private final ConcurrentHashMap<String, ReentrantLock> writeLocks = new ConcurrentHashMap<>();
+    /** Queued iSCSI writes; the store's transaction barrier (see {@link PendingWrites}). */
+    private final PendingWrites pending;
+    /** Queued bytes above which a queuing writer stores them itself before returning. */
+    private final long pendingLimit = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
 
     public VolumeService(Db db, DataLog data, Ids ids) {
         this.db = db;
         this.data = data;
         this.ids = ids;
+        this.pending = new PendingWrites(this, data);
+        db.setBarrier(pending);
+    }
+
+    /** The queue of acknowledged iSCSI writes not stored yet. */
+    public PendingWrites pending() {
+        return pending;
+    }
+
+    /** Queued bytes above which a queuing writer stores them itself before returning. */
+    public long pendingLimit() {
+        return pendingLimit;
     }
 
     public Db db() {
@@ -202,6 +218,37 @@ public final class VolumeService {
         }
     }
 
+    /**
+     * Queues a write of len bytes of src at offset (an iSCSI WRITE: the logical unit reports a volatile
+     * write cache): checked (volume exists, takes writes, range inside) and visible to reads when it
+     * returns, stored by the next transaction with barrier, at the latest by {@link #storePending}.
+     */
+    public void queueWrite(String id, long offset, byte[] src, int len) {
+        ReentrantLock lock = writeLocks.computeIfAbsent(id, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            db.txWithoutBarrier(c -> {
+                Volume v = getIn(c, id);
+                checkWritable(v);
+                if (offset < 0 || offset + len > v.size()) {
+                    throw ArrayException.badRequest("write " + offset + "+" + len + " outside volume " + id + " (size " + v.size() + ")");
+                }
+                pending.add(id, offset, src, len);
+                return null;
+            });
+        } finally {
+            lock.unlock();
+        }
+        if (pending.bytes() > pendingLimit) {
+            storePending();
+        }
+    }
+
+    /** Stores every queued write (SYNCHRONIZE CACHE, FUA): durable when it returns. */
+    public void storePending() {
+        db.tx(c -> null);
+    }
+
     private static void checkWritable(Volume v) {
         if (!v.writable()) {
             throw ArrayException.wrongState(v.id(), "volume " + v.id() + " is read-only (role " + v.role() + ")");
@@ -289,31 +336,42 @@ public final class VolumeService {
         long end = offset + length;
         long first = offset / BLOCK;
         long firstLast = length <= 0 ? first : Math.min((end - 1) / BLOCK, first + WINDOW_BLOCKS - 1);
-        long[] firstRefs = db.tx(c -> {
+        Window firstWindow = db.txWithoutBarrier(c -> {
             Readable r = readable(c, id);
             if (offset < 0 || length < 0 || end > r.size()) {
                 throw ArrayException.badRequest("range " + offset + "+" + length + " outside " + id + " (size " + r.size() + ")");
             }
-            return length == 0 ? new long[0] : LayerStore.resolve(c, r.layer(), first, firstLast);
+            return length == 0 ? null : window(c, id, r.layer(), first, firstLast, offset, end);
         });
         // sized to the request (a 4 KiB read need not allocate a whole window), at most one window
         byte[] buf = new byte[(int) Math.min((long) WINDOW_BLOCKS * BLOCK, length)];
         long pos = offset;
-        long[] refs = firstRefs;
+        Window w = firstWindow;
         while (pos < end) {
             long b0 = pos / BLOCK;
             long b1 = Math.min((end - 1) / BLOCK, b0 + WINDOW_BLOCKS - 1);
-            if (refs == null) {
+            long from = pos;
+            if (w == null) {
                 // re-resolve per window: the object may be a volume being written meanwhile
-                refs = db.tx(c -> LayerStore.resolve(c, readable(c, id).layer(), b0, b1));
+                w = db.txWithoutBarrier(c -> window(c, id, readable(c, id).layer(), b0, b1, from, end));
             }
             int n = (int) Math.min(end - pos, (b1 + 1) * BLOCK - pos);
-            readBytes(refs, b0, pos, n, buf);
+            readBytes(w.refs(), b0, pos, n, buf);
+            PendingWrites.overlay(w.pending(), pos, buf, n);
             out.write(buf, 0, n);
             pos += n;
-            refs = null;
+            w = null;
         }
         out.flush();
+    }
+
+    /** The refs of a window's blocks and the queued writes over its bytes, taken in one transaction. */
+    private record Window(long[] refs, List<PendingWrites.Overlay> pending) {
+    }
+
+    private Window window(Connection c, String id, long layer, long b0, long b1, long from, long to) throws SQLException {
+        return new Window(LayerStore.resolve(c, layer, b0, b1),
+            pending.overlapping(id, from, Math.min(to, (b1 + 1) * BLOCK)));
     }
 
     /** Reads bytes [from, from+n) of the blocks b0.. whose refs are given into buf[0, n). */

@@ -3,6 +3,7 @@ package org.opensra.array.daemon;
 import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.core.VolumeService;
+import org.opensra.array.core.WriteBackFlusher;
 import org.opensra.array.http.ApiServer;
 import org.opensra.array.http.ArrayRoutes;
 import org.opensra.array.http.InternalRoutes;
@@ -54,6 +55,7 @@ public final class ArrayDaemon implements AutoCloseable {
     private final TransferPort transferPort;
     private final Services services;
     private final IscsiTarget iscsi;
+    private final WriteBackFlusher writeBack;
     private final TlsIdentity tls;
 
     private ArrayDaemon(DaemonConfig cfg, Path dir, DataFolderLock folderLock, TlsOptions tlsOptions) throws IOException {
@@ -84,6 +86,7 @@ public final class ArrayDaemon implements AutoCloseable {
         SecretBox box = new SecretBox(dir.resolve("secret.key"));
         Ids ids = new Ids(cfg.arrayId());
         VolumeService vols = new VolumeService(db, data, ids);
+        writeBack = new WriteBackFlusher(vols);
         PeerRegistry peers = new PeerRegistry(db, box);
         TransferReceiver receiver = new TransferReceiver(vols);
         SSLContext serverTls = tls == null ? null : tls.serverContext();
@@ -131,6 +134,7 @@ public final class ArrayDaemon implements AutoCloseable {
         try {
             d.transferPort.start();
             d.server.start();
+            d.writeBack.start();
             d.iscsi.start();
             d.engine.resumeInterrupted();
             d.scheduler.start();
@@ -177,6 +181,11 @@ public final class ArrayDaemon implements AutoCloseable {
     public void close() {
         scheduler.close();
         iscsi.close();
+        try {
+            writeBack.close(); // stores the iSCSI writes still queued
+        } catch (RuntimeException e) {
+            System.err.println("iSCSI write-back: queued writes not stored at shutdown: " + e.getMessage());
+        }
         server.close();
         transferPort.close();
         engine.close();

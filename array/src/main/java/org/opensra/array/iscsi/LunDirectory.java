@@ -41,7 +41,8 @@ public final class LunDirectory {
 
     /** LUN number to volume, for this initiator on this target (the first mapping wins a LUN number). */
     public TreeMap<Integer, LogicalUnit> luns(String initiator, String target) {
-        return db.tx(c -> {
+        // at every command: must not store the queued writes each time (see core.PendingWrites)
+        return db.txWithoutBarrier(c -> {
             TreeMap<Integer, LogicalUnit> out = new TreeMap<>();
             for (LogicalUnit u : Db.query(c, "SELECT mp.lun, v.id, v.wwn, v.size, v.access FROM mappings mp"
                 + " JOIN volumes v ON v.id = mp.volume_id WHERE lower(mp.target) = ? AND mp.group_id IN (" + GROUPS_OF + ")"

@@ -3,9 +3,10 @@ package org.opensra.array.iscsi;
 import java.io.ByteArrayOutputStream;
 
 /**
- * MODE SENSE (6) and (10) data: read-write error recovery (01h), caching (08h, no volatile write cache:
- * every acknowledged write is already on disk) and control (0Ah) pages; 3Fh returns them all. Nothing
- * is changeable (MODE SELECT is not offered).
+ * MODE SENSE (6) and (10) data: read-write error recovery (01h), caching (08h: WCE=1, a volatile write
+ * cache; a write is durable once a SYNCHRONIZE CACHE after it or its FUA bit completed, see
+ * {@code core.PendingWrites}) and control (0Ah) pages; 3Fh returns them all. Nothing is changeable
+ * (MODE SELECT is not offered).
  */
 final class ModePages {
     private ModePages() {
@@ -41,6 +42,7 @@ final class ModePages {
             return p;
         }
         if (code == 0x08) {
+            p[2] = 0x04; // WCE: writes are acknowledged from a volatile write cache
             p[12] = (byte) 0xff; // number of cache segments: not meaningful, as most targets report
         }
         return p;

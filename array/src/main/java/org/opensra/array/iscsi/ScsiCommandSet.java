@@ -4,7 +4,6 @@ import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.core.VolumeService;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.TreeMap;
@@ -12,8 +11,10 @@ import java.util.TreeMap;
 /**
  * The SCSI commands of a block device as ESXi uses it without ATS (see {@link SupportedOpcodes});
  * every other opcode is ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE. Reads and writes go to
- * the array's volume: an acknowledged write is already durable (the volume service syncs data and
- * metadata before it returns), so SYNCHRONIZE CACHE and FUA need no further work.
+ * the array's volume. The logical units report a volatile write cache (WCE=1, {@link ModePages}): a
+ * WRITE is acknowledged once queued in the volume service ({@link VolumeService#queueWrite}, visible to
+ * reads, snapshots and syncs at once), a WRITE with FUA and SYNCHRONIZE CACHE only once every queued
+ * write is stored durably ({@link VolumeService#storePending}); see {@code core.PendingWrites}.
  */
 public final class ScsiCommandSet {
     private final VolumeService vols;
@@ -263,21 +264,29 @@ public final class ScsiCommandSet {
             return ScsiResult.good();
         }
         try {
-            vols.write(lu.volumeId(), lba * LogicalUnit.BLOCK_SIZE,
-                new ByteArrayInputStream(data, 0, (int) blocks * LogicalUnit.BLOCK_SIZE));
+            vols.queueWrite(lu.volumeId(), lba * LogicalUnit.BLOCK_SIZE, data, (int) blocks * LogicalUnit.BLOCK_SIZE);
+            if ((flags & 0x08) != 0) {
+                vols.storePending(); // FUA: on the medium before the status
+            }
         } catch (ArrayException e) {
             return ScsiResult.check(e.code() == ErrorCode.WRONG_STATE ? Sense.WRITE_PROTECTED : Sense.WRITE_ERROR);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return ScsiResult.check(Sense.WRITE_ERROR);
         }
         return ScsiResult.good();
     }
 
-    private static ScsiResult synchronize(LogicalUnit lu, long lba, long blocks) {
+    /** Stores every queued write (of every volume: a superset of the range asked for) before GOOD. */
+    private ScsiResult synchronize(LogicalUnit lu, long lba, long blocks) {
         if (lba > lu.blocks() || blocks > lu.blocks() - lba) {
             return ScsiResult.check(Sense.LBA_OUT_OF_RANGE);
         }
-        return ScsiResult.good(); // writes are durable when acknowledged
+        try {
+            vols.storePending();
+        } catch (RuntimeException e) {
+            return ScsiResult.check(Sense.WRITE_ERROR);
+        }
+        return ScsiResult.good();
     }
 
     // ---------------------------------------------------------------- helpers
