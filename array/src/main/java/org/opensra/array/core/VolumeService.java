@@ -6,12 +6,15 @@ import org.opensra.array.store.DataLog;
 import org.opensra.array.store.Db;
 import org.opensra.array.store.Ids;
 import org.opensra.array.store.LayerStore;
+import org.opensra.array.store.StatementCache;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +35,9 @@ public final class VolumeService {
     private final PendingWrites pending;
     /** Queued bytes above which a queuing writer stores them itself before returning. */
     private final long pendingLimit = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+    /** The read path's statements (under the store's lock, inside its transactions). */
+    private final StatementCache readStatements = new StatementCache();
+    private static final String VOLUME_LAYER = "SELECT top, size FROM volumes WHERE id = ?";
 
     public VolumeService(Db db, DataLog data, Ids ids) {
         this.db = db;
@@ -328,16 +334,17 @@ public final class VolumeService {
 
     /**
      * Copies [offset, offset+length) of a volume, clone, snapshot or recovery point to out. Each window
-     * of blocks is resolved in one metadata transaction (the first one together with the object's size),
-     * and only the bytes asked for are read, runs of blocks stored one after the other in one call. Refs
-     * are used only right after the transaction that resolved them, never kept across windows or calls.
+     * of blocks is resolved in one metadata transaction (the first one together with the object's size)
+     * that also copies the queued iSCSI writes over it ({@link PendingWrites}, laid over the stored bytes);
+     * runs of blocks stored one after the other are read in one call. Refs are used only right after the
+     * transaction that resolved them, never kept across windows or calls.
      */
     public void read(String id, long offset, long length, OutputStream out) throws IOException {
         long end = offset + length;
         long first = offset / BLOCK;
         long firstLast = length <= 0 ? first : Math.min((end - 1) / BLOCK, first + WINDOW_BLOCKS - 1);
         Window firstWindow = db.txWithoutBarrier(c -> {
-            Readable r = readable(c, id);
+            Readable r = readableFast(c, id);
             if (offset < 0 || length < 0 || end > r.size()) {
                 throw ArrayException.badRequest("range " + offset + "+" + length + " outside " + id + " (size " + r.size() + ")");
             }
@@ -353,7 +360,7 @@ public final class VolumeService {
             long from = pos;
             if (w == null) {
                 // re-resolve per window: the object may be a volume being written meanwhile
-                w = db.txWithoutBarrier(c -> window(c, id, readable(c, id).layer(), b0, b1, from, end));
+                w = db.txWithoutBarrier(c -> window(c, id, readableFast(c, id).layer(), b0, b1, from, end));
             }
             int n = (int) Math.min(end - pos, (b1 + 1) * BLOCK - pos);
             readBytes(w.refs(), b0, pos, n, buf);
@@ -369,14 +376,32 @@ public final class VolumeService {
     private record Window(long[] refs, List<PendingWrites.Overlay> pending) {
     }
 
+    /** {@link #readable} with one cached statement for a volume (the iSCSI case), the full lookup otherwise. */
+    private Readable readableFast(Connection c, String id) throws SQLException {
+        PreparedStatement ps = readStatements.get(c, VOLUME_LAYER);
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                return new Readable(id, rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return readable(c, id);
+    }
+
     private Window window(Connection c, String id, long layer, long b0, long b1, long from, long to) throws SQLException {
-        return new Window(LayerStore.resolve(c, layer, b0, b1),
+        return new Window(LayerStore.resolve(readStatements.get(c, LayerStore.RESOLVE), layer, b0, b1),
             pending.overlapping(id, from, Math.min(to, (b1 + 1) * BLOCK)));
     }
 
-    /** Reads bytes [from, from+n) of the blocks b0.. whose refs are given into buf[0, n). */
+    /**
+     * Reads bytes [from, from+n) of the blocks b0.. whose refs are given into buf[0, n). Whole blocks are
+     * read even for a part of one (a 4 KiB read reads its 64 KiB block): block data is appended with
+     * O_DIRECT, so the first read of a block comes from the device, and reading it whole caches the
+     * rest of it for the reads that follow, as read-ahead would.
+     */
     private void readBytes(long[] refs, long b0, long from, int n, byte[] buf) {
         int done = 0;
+        byte[] scratch = null;
         while (done < n) {
             long at = from + done;
             int i = (int) (at / BLOCK - b0);
@@ -387,12 +412,20 @@ public final class VolumeService {
                 done += take;
                 continue;
             }
-            int j = i;
-            while (done + take < n && j + 1 < refs.length && refs[j + 1] == refs[j] + BLOCK) {
-                j++;
+            int blocks = 1;
+            while (done + take < n && i + blocks < refs.length && refs[i + blocks] == refs[i] + (long) blocks * BLOCK) {
                 take += Math.min(n - done - take, BLOCK);
+                blocks++;
             }
-            data.readRun(refs[i] + inBlock, ByteBuffer.wrap(buf, done, take));
+            if (inBlock == 0 && take == blocks * BLOCK) {
+                data.readRun(refs[i], ByteBuffer.wrap(buf, done, take));
+            } else {
+                if (scratch == null || scratch.length < blocks * BLOCK) {
+                    scratch = new byte[blocks * BLOCK];
+                }
+                data.readRun(refs[i], ByteBuffer.wrap(scratch, 0, blocks * BLOCK));
+                System.arraycopy(scratch, inBlock, buf, done, take);
+            }
             done += take;
         }
     }
