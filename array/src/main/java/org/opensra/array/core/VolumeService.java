@@ -38,6 +38,7 @@ public final class VolumeService {
     /** The read path's statements (under the store's lock, inside its transactions). */
     private final StatementCache readStatements = new StatementCache();
     private static final String VOLUME_LAYER = "SELECT top, size FROM volumes WHERE id = ?";
+    private static final String VOLUME_ACCESS = "SELECT access, size FROM volumes WHERE id = ?";
 
     public VolumeService(Db db, DataLog data, Ids ids) {
         this.db = db;
@@ -234,10 +235,22 @@ public final class VolumeService {
         lock.lock();
         try {
             db.txWithoutBarrier(c -> {
-                Volume v = getIn(c, id);
-                checkWritable(v);
-                if (offset < 0 || offset + len > v.size()) {
-                    throw ArrayException.badRequest("write " + offset + "+" + len + " outside volume " + id + " (size " + v.size() + ")");
+                PreparedStatement ps = readStatements.get(c, VOLUME_ACCESS);
+                ps.setString(1, id);
+                String access;
+                long size;
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ArrayException.notFound("volume", id);
+                    }
+                    access = rs.getString(1);
+                    size = rs.getLong(2);
+                }
+                if (!"read-write".equals(access)) {
+                    checkWritable(getIn(c, id));
+                }
+                if (offset < 0 || offset + len > size) {
+                    throw ArrayException.badRequest("write " + offset + "+" + len + " outside volume " + id + " (size " + size + ")");
                 }
                 pending.add(id, offset, src, len);
                 return null;

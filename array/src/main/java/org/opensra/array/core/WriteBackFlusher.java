@@ -8,7 +8,7 @@ package org.opensra.array.core;
  */
 public final class WriteBackFlusher implements AutoCloseable {
     /** The longest a queued write waits before the background stores it. */
-    static final long MAX_AGE_NANOS = 1_000_000_000L;
+    static final long MAX_AGE_NANOS = 2_000_000_000L;
     private static final long POLL_MILLIS = 50;
 
     private final VolumeService vols;

@@ -156,6 +156,21 @@ class WriteCacheTest {
     }
 
     @Test
+    @DisplayName("issue 13 PF-1 FO-2: a role change stores the writes acknowledged before it; a WRITE after it is DATA PROTECT")
+    void roleChangeStoresQueuedWrites() throws IOException {
+        byte[] before = pattern(4096, 8);
+        write(0, before, false);
+        // any metadata transaction (here the access change a demote makes) stores the queue first, in it
+        db.tx(c -> Db.update(c, "UPDATE volumes SET access = 'read-only', role = 'source-demoted' WHERE id = ?", vol.id()));
+        ScsiResult refused = scsi.execute(me, 0, luns, write10(8, 8, false), pattern(4096, 9));
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.sense()).isEqualTo(Sense.WRITE_PROTECTED);
+        crashAndReopen();
+        assertThat(read(vol.id(), 0, 4096)).isEqualTo(before);
+        assertThat(read(vol.id(), 4096, 4096)).isEqualTo(new byte[4096]);
+    }
+
+    @Test
     @DisplayName("issue 13: queued iSCSI writes, API writes, syncs and snapshots interleaved read back as a byte model says, before and after storing")
     void interleavedMatchesModel() throws IOException {
         Random random = new Random(7);
