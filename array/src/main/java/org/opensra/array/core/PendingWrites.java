@@ -47,6 +47,8 @@ import static org.opensra.array.store.DataLog.BLOCK;
 public final class PendingWrites implements TxBarrier {
     /** Blocks rebuilt and appended at a time while storing (bounded memory). */
     private static final int BATCH_BLOCKS = 128;
+    /** The widest range of block numbers one batch resolves at once (the refs array has one slot each). */
+    private static final long BATCH_SPAN = 4096;
 
     private final VolumeService vols;
     private final DataLog data;
@@ -72,6 +74,9 @@ public final class PendingWrites implements TxBarrier {
 
     /** Queues bytes at offset of a volume; the caller holds the store's lock (a transaction without barrier). */
     void add(String volumeId, long offset, byte[] src, int len) {
+        if (len == 0) {
+            return;
+        }
         byte[] copy = java.util.Arrays.copyOf(src, len);
         TreeMap<Long, byte[]> m = byVolume.computeIfAbsent(volumeId, k -> new TreeMap<>());
         if (bytes == 0) {
@@ -149,7 +154,6 @@ public final class PendingWrites implements TxBarrier {
             return;
         }
         boolean stored = false;
-        List<Runnable> puts = new ArrayList<>();
         List<long[][]> maps = new ArrayList<>();
         List<Long> tops = new ArrayList<>();
         for (Map.Entry<String, TreeMap<Long, byte[]>> v : byVolume.entrySet()) {
@@ -165,8 +169,13 @@ public final class PendingWrites implements TxBarrier {
                 }
             }
             List<Long> all = new ArrayList<>(blocks.keySet());
-            for (int i = 0; i < all.size(); i += BATCH_BLOCKS) {
-                List<Long> batch = all.subList(i, Math.min(all.size(), i + BATCH_BLOCKS));
+            for (int i = 0; i < all.size(); ) {
+                int j = i + 1;
+                while (j < all.size() && j - i < BATCH_BLOCKS && all.get(j) - all.get(i) < BATCH_SPAN) {
+                    j++;
+                }
+                List<Long> batch = all.subList(i, j);
+                i = j;
                 long[][] blkRefs = storeBatch(c, vol.top(), batch, blocks);
                 stored |= blkRefs[2][0] != 0;
                 maps.add(blkRefs);

@@ -171,6 +171,22 @@ class WriteCacheTest {
     }
 
     @Test
+    @DisplayName("issue 13: queued writes far apart on a large volume (first and last block of 1 TiB) are stored and read back")
+    void farApartOnALargeVolume() throws IOException {
+        Volume big = vols.create("big", 1L << 40, "block");
+        luns.put(1, new LogicalUnit(1, big.id(), big.wwn(), big.size(), true));
+        byte[] head = pattern(4096, 10);
+        byte[] tail = pattern(4096, 11);
+        assertThat(scsi.execute(me, 1, luns, write10(8, 8, false), head).status()).isZero();
+        vols.queueWrite(big.id(), big.size() - 4096, tail, tail.length);
+        synchronizeCache();
+        crashAndReopen();
+        assertThat(read(big.id(), 4096, 4096)).isEqualTo(head);
+        assertThat(read(big.id(), big.size() - 4096, 4096)).isEqualTo(tail);
+        assertThat(read(big.id(), big.size() / 2, 4096)).isEqualTo(new byte[4096]);
+    }
+
+    @Test
     @DisplayName("issue 13: queued iSCSI writes, API writes, syncs and snapshots interleaved read back as a byte model says, before and after storing")
     void interleavedMatchesModel() throws IOException {
         Random random = new Random(7);
