@@ -39,6 +39,7 @@ public final class VolumeService {
     private final StatementCache readStatements = new StatementCache();
     private static final String VOLUME_LAYER = "SELECT top, size FROM volumes WHERE id = ?";
     private static final String VOLUME_ACCESS = "SELECT access, size FROM volumes WHERE id = ?";
+    private static final String BLOCKS_OF_LAYER = "SELECT blk, ref FROM blocks WHERE layer = ? AND blk BETWEEN ? AND ?";
 
     public VolumeService(Db db, DataLog data, Ids ids) {
         this.db = db;
@@ -402,8 +403,32 @@ public final class VolumeService {
     }
 
     private Window window(Connection c, String id, long layer, long b0, long b1, long from, long to) throws SQLException {
-        return new Window(LayerStore.resolve(readStatements.get(c, LayerStore.RESOLVE), layer, b0, b1),
-            pending.overlapping(id, from, Math.min(to, (b1 + 1) * BLOCK)));
+        long[] refs = inLayer(c, layer, b0, b1);
+        if (refs == null) {
+            refs = LayerStore.resolve(readStatements.get(c, LayerStore.RESOLVE), layer, b0, b1);
+        }
+        return new Window(refs, pending.overlapping(id, from, Math.min(to, (b1 + 1) * BLOCK)));
+    }
+
+    /**
+     * The refs of blocks b0..b1 when the layer itself maps every one of them (the common case of a
+     * volume's top after its data was written: one indexed range query instead of a walk of the chain);
+     * null when any is missing there (then the chain decides).
+     */
+    private long[] inLayer(Connection c, long layer, long b0, long b1) throws SQLException {
+        long[] refs = new long[(int) (b1 - b0 + 1)];
+        PreparedStatement ps = readStatements.get(c, BLOCKS_OF_LAYER);
+        ps.setLong(1, layer);
+        ps.setLong(2, b0);
+        ps.setLong(3, b1);
+        int found = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                refs[(int) (rs.getLong(1) - b0)] = rs.getLong(2);
+                found++;
+            }
+        }
+        return found == refs.length ? refs : null;
     }
 
     /**
