@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The iSCSI load client of bench/iscsi (JDK only, run with `java IscsiLoad.java ...`): one session,
  * DEPTH commands in flight, READ(16)/WRITE(16) of BLOCK bytes, sequential or random (aligned to BLOCK)
  * over the first SPAN bytes, for SECONDS. Immediate data up to what the target accepts, the rest on R2T.
+ * A write run ends with a SYNCHRONIZE CACHE(10), inside the time (environment SYNC_WRITES=0: without),
+ * so a write figure is of data on the medium, whatever cache the target has.
  * Prints "ops: N" and "bytes: N" and "seconds: S".
  * Usage: IscsiLoad PORTAL TARGET LUN INITIATOR MODE(seq-read|seq-write|rand-read|rand-write) BLOCK SPAN SECONDS DEPTH [MAX_OPS]
  */
@@ -135,6 +137,22 @@ public final class IscsiLoad {
         throw new IOException("the LUN does not become ready");
     }
 
+    /** SYNCHRONIZE CACHE(10) of the whole LUN; waits for its status. The caller holds every slot. */
+    private void synchronize(int lun) throws IOException, InterruptedException {
+        byte[] bhs = new byte[48];
+        synchronized (this) {
+            bhs[0] = 0x01;
+            bhs[1] = (byte) 0x81; // final, SIMPLE, no data
+            bhs[9] = (byte) lun;
+            put32(bhs, 16, nextItt++);
+            put32(bhs, 24, cmdSn++);
+            put32(bhs, 28, expStatSn);
+        }
+        bhs[32] = 0x35;
+        send(bhs, new byte[0], 0, 0);
+        slots.acquire(); // released by its response
+    }
+
     private void command(int lun, boolean write, long lba, int blocks, byte[] buffer) throws IOException {
         byte[] bhs = new byte[48];
         int itt;
@@ -242,14 +260,19 @@ public final class IscsiLoad {
             issued++;
         }
         l.slots.acquire(depth); // drain
+        boolean sync = write && l.failure == null && !"0".equals(System.getenv("SYNC_WRITES"));
+        if (sync) {
+            l.synchronize(lun);
+        }
         double took = (System.nanoTime() - start) / 1e9;
         l.socket.close();
         if (l.failure != null) {
             System.err.println("IscsiLoad: " + l.failure);
             System.exit(1);
         }
-        System.out.println("ops: " + l.done.get());
-        System.out.println("bytes: " + l.done.get() * block);
+        long ops = l.done.get() - (sync ? 1 : 0);
+        System.out.println("ops: " + ops);
+        System.out.println("bytes: " + ops * block);
         System.out.printf("seconds: %.3f%n", took);
     }
 }

@@ -58,6 +58,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", description = "PKCS#8 PEM private key of --tls-cert (mode 0600: a key others may read is refused)")
     Path tlsKey;
 
+    @Option(names = "--iscsi-write-cache", description = "iSCSI LUNs report a volatile write cache (WCE=1): a WRITE"
+        + " without FUA is acknowledged before it is durable (up to 2 s of writes lost to a crash unless the initiator"
+        + " sends SYNCHRONIZE CACHE; ESXi does not). Default: every WRITE is durable before its status")
+    boolean iscsiWriteCache;
+
     @Option(names = "--compaction-mb-s", defaultValue = "128",
         description = "rate of the background compaction that gives unreferenced space back (MB/s, 0: unthrottled; default ${DEFAULT-VALUE})")
     long compactionMbPerSecond;
@@ -86,7 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
         DaemonConfig cfg;
         try {
             cfg = new DaemonConfig(arrayId, name, data, DaemonConfig.parseAddress(listen), user, password, oneLunPerTarget,
-                transferPort, iscsiListen == null ? null : DaemonConfig.parseAddress(iscsiListen));
+                transferPort, iscsiListen == null ? null : DaemonConfig.parseAddress(iscsiListen), iscsiWriteCache);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

@@ -6,12 +6,15 @@ import org.opensra.array.store.DataLog;
 import org.opensra.array.store.Db;
 import org.opensra.array.store.Ids;
 import org.opensra.array.store.LayerStore;
+import org.opensra.array.store.StatementCache;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,11 +31,32 @@ public final class VolumeService {
     private final DataLog data;
     private final Ids ids;
     private final ConcurrentHashMap<String, ReentrantLock> writeLocks = new ConcurrentHashMap<>();
+    /** Queued iSCSI writes; the store's transaction barrier (see {@link PendingWrites}). */
+    private final PendingWrites pending;
+    /** Queued bytes above which a queuing writer stores them itself before returning. */
+    private final long pendingLimit = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+    /** The read path's statements (under the store's lock, inside its transactions). */
+    private final StatementCache readStatements = new StatementCache();
+    private static final String VOLUME_LAYER = "SELECT top, size FROM volumes WHERE id = ?";
+    private static final String VOLUME_ACCESS = "SELECT access, size FROM volumes WHERE id = ?";
+    private static final String BLOCKS_OF_LAYER = "SELECT blk, ref FROM blocks WHERE layer = ? AND blk BETWEEN ? AND ?";
 
     public VolumeService(Db db, DataLog data, Ids ids) {
         this.db = db;
         this.data = data;
         this.ids = ids;
+        this.pending = new PendingWrites(this, data);
+        db.setBarrier(pending);
+    }
+
+    /** The queue of acknowledged iSCSI writes not stored yet. */
+    public PendingWrites pending() {
+        return pending;
+    }
+
+    /** Queued bytes above which a queuing writer stores them itself before returning. */
+    public long pendingLimit() {
+        return pendingLimit;
     }
 
     public Db db() {
@@ -202,6 +226,49 @@ public final class VolumeService {
         }
     }
 
+    /**
+     * Queues a write of len bytes of src at offset (an iSCSI WRITE: the logical unit reports a volatile
+     * write cache): checked (volume exists, takes writes, range inside) and visible to reads when it
+     * returns, stored by the next transaction with barrier, at the latest by {@link #storePending}.
+     */
+    public void queueWrite(String id, long offset, byte[] src, int len) {
+        ReentrantLock lock = writeLocks.computeIfAbsent(id, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            db.txWithoutBarrier(c -> {
+                PreparedStatement ps = readStatements.get(c, VOLUME_ACCESS);
+                ps.setString(1, id);
+                String access;
+                long size;
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ArrayException.notFound("volume", id);
+                    }
+                    access = rs.getString(1);
+                    size = rs.getLong(2);
+                }
+                if (!"read-write".equals(access)) {
+                    checkWritable(getIn(c, id));
+                }
+                if (offset < 0 || offset + len > size) {
+                    throw ArrayException.badRequest("write " + offset + "+" + len + " outside volume " + id + " (size " + size + ")");
+                }
+                pending.add(id, offset, src, len);
+                return null;
+            });
+        } finally {
+            lock.unlock();
+        }
+        if (pending.bytes() > pendingLimit) {
+            storePending();
+        }
+    }
+
+    /** Stores every queued write (SYNCHRONIZE CACHE, FUA): durable when it returns. */
+    public void storePending() {
+        db.tx(c -> null);
+    }
+
     private static void checkWritable(Volume v) {
         if (!v.writable()) {
             throw ArrayException.wrongState(v.id(), "volume " + v.id() + " is read-only (role " + v.role() + ")");
@@ -283,35 +350,134 @@ public final class VolumeService {
         return db.tx(c -> readable(c, id).size());
     }
 
-    /** Copies [offset, offset+length) of a volume, clone, snapshot or recovery point to out. */
+    /**
+     * Copies [offset, offset+length) of a volume, clone, snapshot or recovery point to out. Each window
+     * of blocks is resolved in one metadata transaction (the first one together with the object's size)
+     * that also copies the queued iSCSI writes over it ({@link PendingWrites}, laid over the stored bytes);
+     * runs of blocks stored one after the other are read in one call. Refs are used only right after the
+     * transaction that resolved them, never kept across windows or calls.
+     */
     public void read(String id, long offset, long length, OutputStream out) throws IOException {
-        Readable r0 = db.tx(c -> readable(c, id));
-        if (offset < 0 || length < 0 || offset + length > r0.size()) {
-            throw ArrayException.badRequest("range " + offset + "+" + length + " outside " + id + " (size " + r0.size() + ")");
-        }
-        long pos = offset;
         long end = offset + length;
-        // sized to the request (a 4 KiB read need not allocate a whole window), at most one window
-        long spanned = length == 0 ? 0 : (end - 1) / BLOCK - offset / BLOCK + 1;
-        byte[] buf = new byte[(int) Math.min(WINDOW_BLOCKS, spanned) * BLOCK];
-        while (pos < end) {
-            long b0 = pos / BLOCK;
-            long b1 = Math.min((end - 1) / BLOCK, b0 + WINDOW_BLOCKS - 1);
-            // re-resolve per window: the object may be a volume being written meanwhile
-            long[] refs;
-            try (DataLog.Reading reading = data.reading()) {
-                refs = db.tx(c -> LayerStore.resolve(c, readable(c, id).layer(), b0, b1));
-                ByteBuffer bb = ByteBuffer.wrap(buf);
-                for (long ref : refs) {
-                    data.read(ref, bb);
+        long first = offset / BLOCK;
+        long firstLast = length <= 0 ? first : Math.min((end - 1) / BLOCK, first + WINDOW_BLOCKS - 1);
+        // from each window's resolve until its blocks are read, the refs stay where they are (DataLog.Reading)
+        DataLog.Reading reading = data.reading();
+        try {
+            Window firstWindow = db.txWithoutBarrier(c -> {
+                Readable r = readableFast(c, id);
+                if (offset < 0 || length < 0 || end > r.size()) {
+                    throw ArrayException.badRequest("range " + offset + "+" + length + " outside " + id + " (size " + r.size() + ")");
                 }
+                return length == 0 ? null : window(c, id, r.layer(), first, firstLast, offset, end);
+            });
+            // sized to the request (a 4 KiB read need not allocate a whole window), at most one window
+            byte[] buf = new byte[(int) Math.min((long) WINDOW_BLOCKS * BLOCK, length)];
+            long pos = offset;
+            Window w = firstWindow;
+            while (pos < end) {
+                long b0 = pos / BLOCK;
+                long b1 = Math.min((end - 1) / BLOCK, b0 + WINDOW_BLOCKS - 1);
+                long from = pos;
+                if (w == null) {
+                    reading = data.reading();
+                    // re-resolve per window: the object may be a volume being written meanwhile
+                    w = db.txWithoutBarrier(c -> window(c, id, readableFast(c, id).layer(), b0, b1, from, end));
+                }
+                int n = (int) Math.min(end - pos, (b1 + 1) * BLOCK - pos);
+                readBytes(w.refs(), b0, pos, n, buf);
+                reading.close(); // the refs are used: compaction may move their blocks now
+                PendingWrites.overlay(w.pending(), pos, buf, n);
+                out.write(buf, 0, n);
+                pos += n;
+                w = null;
             }
-            int from = (int) (pos - b0 * BLOCK);
-            int n = (int) Math.min(end - pos, (long) refs.length * BLOCK - from);
-            out.write(buf, from, n);
-            pos += n;
+            out.flush();
+        } finally {
+            reading.close();
         }
-        out.flush();
+    }
+
+    /** The refs of a window's blocks and the queued writes over its bytes, taken in one transaction. */
+    private record Window(long[] refs, List<PendingWrites.Overlay> pending) {
+    }
+
+    /** {@link #readable} with one cached statement for a volume (the iSCSI case), the full lookup otherwise. */
+    private Readable readableFast(Connection c, String id) throws SQLException {
+        PreparedStatement ps = readStatements.get(c, VOLUME_LAYER);
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                return new Readable(id, rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return readable(c, id);
+    }
+
+    private Window window(Connection c, String id, long layer, long b0, long b1, long from, long to) throws SQLException {
+        long[] refs = inLayer(c, layer, b0, b1);
+        if (refs == null) {
+            refs = LayerStore.resolve(readStatements.get(c, LayerStore.RESOLVE), layer, b0, b1);
+        }
+        return new Window(refs, pending.overlapping(id, from, Math.min(to, (b1 + 1) * BLOCK)));
+    }
+
+    /**
+     * The refs of blocks b0..b1 when the layer itself maps every one of them (the common case of a
+     * volume's top after its data was written: one indexed range query instead of a walk of the chain);
+     * null when any is missing there (then the chain decides).
+     */
+    private long[] inLayer(Connection c, long layer, long b0, long b1) throws SQLException {
+        long[] refs = new long[(int) (b1 - b0 + 1)];
+        PreparedStatement ps = readStatements.get(c, BLOCKS_OF_LAYER);
+        ps.setLong(1, layer);
+        ps.setLong(2, b0);
+        ps.setLong(3, b1);
+        int found = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                refs[(int) (rs.getLong(1) - b0)] = rs.getLong(2);
+                found++;
+            }
+        }
+        return found == refs.length ? refs : null;
+    }
+
+    /**
+     * Reads bytes [from, from+n) of the blocks b0.. whose refs are given into buf[0, n). Whole blocks are
+     * read even for a part of one (a 4 KiB read reads its 64 KiB block): block data is appended with
+     * O_DIRECT, so the first read of a block comes from the device, and reading it whole caches the
+     * rest of it for the reads that follow, as read-ahead would.
+     */
+    private void readBytes(long[] refs, long b0, long from, int n, byte[] buf) {
+        int done = 0;
+        byte[] scratch = null;
+        while (done < n) {
+            long at = from + done;
+            int i = (int) (at / BLOCK - b0);
+            int inBlock = (int) (at % BLOCK);
+            int take = Math.min(n - done, BLOCK - inBlock);
+            if (refs[i] == DataLog.ZERO) {
+                java.util.Arrays.fill(buf, done, done + take, (byte) 0);
+                done += take;
+                continue;
+            }
+            int blocks = 1;
+            while (done + take < n && i + blocks < refs.length && refs[i + blocks] == refs[i] + (long) blocks * BLOCK) {
+                take += Math.min(n - done - take, BLOCK);
+                blocks++;
+            }
+            if (inBlock == 0 && take == blocks * BLOCK) {
+                data.readRun(refs[i], ByteBuffer.wrap(buf, done, take));
+            } else {
+                if (scratch == null || scratch.length < blocks * BLOCK) {
+                    scratch = new byte[blocks * BLOCK];
+                }
+                data.readRun(refs[i], ByteBuffer.wrap(scratch, 0, blocks * BLOCK));
+                System.arraycopy(scratch, inBlock, buf, done, take);
+            }
+            done += take;
+        }
     }
 
     // ---------------------------------------------------------------- snapshots and clones

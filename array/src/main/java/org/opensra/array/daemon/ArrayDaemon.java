@@ -4,6 +4,7 @@ import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.core.SpaceReclamation;
 import org.opensra.array.core.VolumeService;
+import org.opensra.array.core.WriteBackFlusher;
 import org.opensra.array.http.ApiServer;
 import org.opensra.array.http.ArrayRoutes;
 import org.opensra.array.http.InternalRoutes;
@@ -55,6 +56,7 @@ public final class ArrayDaemon implements AutoCloseable {
     private final TransferPort transferPort;
     private final Services services;
     private final IscsiTarget iscsi;
+    private final WriteBackFlusher writeBack;
     private final TlsIdentity tls;
     private final SpaceReclamation reclamation;
 
@@ -88,6 +90,7 @@ public final class ArrayDaemon implements AutoCloseable {
         Ids ids = new Ids(cfg.arrayId());
         VolumeService vols = new VolumeService(db, data, ids);
         reclamation = new SpaceReclamation(vols, compaction);
+        writeBack = new WriteBackFlusher(vols);
         PeerRegistry peers = new PeerRegistry(db, box);
         TransferReceiver receiver = new TransferReceiver(vols);
         SSLContext serverTls = tls == null ? null : tls.serverContext();
@@ -111,7 +114,8 @@ public final class ArrayDaemon implements AutoCloseable {
         server = new ApiServer(cfg.listen(), router, creds, new LoginThrottle(), serverTls);
         scheduler = new Scheduler(vols, engine);
         iscsi = new IscsiTarget(cfg.iscsiListen() != null ? cfg.iscsiListen()
-            : new InetSocketAddress(cfg.listen().getAddress(), 0), services.presentation().iqn(), vols, chap);
+            : new InetSocketAddress(cfg.listen().getAddress(), 0), services.presentation().iqn(), vols, chap,
+            cfg.iscsiWriteCache());
     }
 
     /** Opens the data folder, starts serving, resumes interrupted sync jobs and the RPO schedule. */
@@ -140,6 +144,7 @@ public final class ArrayDaemon implements AutoCloseable {
         try {
             d.transferPort.start();
             d.server.start();
+            d.writeBack.start();
             d.iscsi.start();
             d.engine.resumeInterrupted();
             d.scheduler.start();
@@ -188,6 +193,11 @@ public final class ArrayDaemon implements AutoCloseable {
         reclamation.close();
         scheduler.close();
         iscsi.close();
+        try {
+            writeBack.close(); // stores the iSCSI writes still queued
+        } catch (RuntimeException e) {
+            System.err.println("iSCSI write-back: queued writes not stored at shutdown: " + e.getMessage());
+        }
         server.close();
         transferPort.close();
         engine.close();

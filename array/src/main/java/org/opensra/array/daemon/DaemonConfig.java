@@ -9,10 +9,16 @@ import java.nio.file.Path;
  * address (null: the listen host, any free port).
  */
 public record DaemonConfig(String arrayId, String name, Path dataDir, InetSocketAddress listen, String user,
-                           char[] password, boolean oneLunPerIscsiTarget, int transferPort, InetSocketAddress iscsiListen) {
+                           char[] password, boolean oneLunPerIscsiTarget, int transferPort, InetSocketAddress iscsiListen,
+                           boolean iscsiWriteCache) {
     public DaemonConfig(String arrayId, String name, Path dataDir, InetSocketAddress listen, String user,
                         char[] password, boolean oneLunPerIscsiTarget, int transferPort) {
         this(arrayId, name, dataDir, listen, user, password, oneLunPerIscsiTarget, transferPort, null);
+    }
+
+    public DaemonConfig(String arrayId, String name, Path dataDir, InetSocketAddress listen, String user,
+                        char[] password, boolean oneLunPerIscsiTarget, int transferPort, InetSocketAddress iscsiListen) {
+        this(arrayId, name, dataDir, listen, user, password, oneLunPerIscsiTarget, transferPort, iscsiListen, false);
     }
 
     public DaemonConfig {

@@ -38,10 +38,16 @@ public final class IscsiTarget implements AutoCloseable {
     private Thread acceptor;
 
     public IscsiTarget(InetSocketAddress listen, String arrayIqn, VolumeService vols, ChapSecrets chap) throws IOException {
+        this(listen, arrayIqn, vols, chap, false);
+    }
+
+    /** writeCache: see {@link ScsiCommandSet#ScsiCommandSet(VolumeService, Reservations, boolean)}. */
+    public IscsiTarget(InetSocketAddress listen, String arrayIqn, VolumeService vols, ChapSecrets chap, boolean writeCache)
+            throws IOException {
         this.arrayIqn = arrayIqn;
         this.chap = chap;
         this.directory = new LunDirectory(vols.db());
-        this.scsi = new ScsiCommandSet(vols, reservations);
+        this.scsi = new ScsiCommandSet(vols, reservations, writeCache);
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(listen, 64);

@@ -1,6 +1,7 @@
 package org.opensra.array.iscsi;
 
 import org.opensra.array.store.Db;
+import org.opensra.array.store.StatementCache;
 
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,13 @@ public final class LunDirectory {
     private static final String GROUPS_OF = "SELECT m.group_id FROM host_group_members m JOIN initiators i"
         + " ON i.host_id = m.host_id WHERE i.type = 'iSCSI' AND lower(i.iid) = ?";
 
+    private static final String LUNS = "SELECT mp.lun, v.id, v.wwn, v.size, v.access FROM mappings mp"
+        + " JOIN volumes v ON v.id = mp.volume_id WHERE lower(mp.target) = ? AND mp.group_id IN (" + GROUPS_OF + ")"
+        + " AND v.kind = 'block' ORDER BY mp.rowid";
+
     private final Db db;
+    /** The LUN query, run at every command: compiled once. */
+    private final StatementCache statements = new StatementCache();
 
     public LunDirectory(Db db) {
         this.db = db;
@@ -41,14 +48,18 @@ public final class LunDirectory {
 
     /** LUN number to volume, for this initiator on this target (the first mapping wins a LUN number). */
     public TreeMap<Integer, LogicalUnit> luns(String initiator, String target) {
-        return db.tx(c -> {
+        // at every command: must not store the queued writes each time (see core.PendingWrites)
+        return db.txWithoutBarrier(c -> {
             TreeMap<Integer, LogicalUnit> out = new TreeMap<>();
-            for (LogicalUnit u : Db.query(c, "SELECT mp.lun, v.id, v.wwn, v.size, v.access FROM mappings mp"
-                + " JOIN volumes v ON v.id = mp.volume_id WHERE lower(mp.target) = ? AND mp.group_id IN (" + GROUPS_OF + ")"
-                + " AND v.kind = 'block' ORDER BY mp.rowid",
-                rs -> new LogicalUnit(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                    "read-write".equals(rs.getString(5))), key(target), key(initiator))) {
-                out.putIfAbsent(u.lun(), u);
+            java.sql.PreparedStatement ps = statements.get(c, LUNS);
+            ps.setString(1, key(target));
+            ps.setString(2, key(initiator));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LogicalUnit u = new LogicalUnit(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        "read-write".equals(rs.getString(5)));
+                    out.putIfAbsent(u.lun(), u);
+                }
             }
             return out;
         });

@@ -3,27 +3,29 @@ package org.opensra.array.iscsi;
 import java.io.ByteArrayOutputStream;
 
 /**
- * MODE SENSE (6) and (10) data: read-write error recovery (01h), caching (08h, no volatile write cache:
- * every acknowledged write is already on disk) and control (0Ah) pages; 3Fh returns them all. Nothing
- * is changeable (MODE SELECT is not offered).
+ * MODE SENSE (6) and (10) data: read-write error recovery (01h), caching (08h: WCE=0 by default, every
+ * acknowledged write is durable; WCE=1 when the daemon runs with --iscsi-write-cache, a write is then
+ * durable once a SYNCHRONIZE CACHE after it or its FUA bit completed, see {@code core.PendingWrites}) and
+ * control (0Ah) pages; 3Fh returns them all. Nothing is changeable
+ * (MODE SELECT is not offered).
  */
 final class ModePages {
     private ModePages() {
     }
 
     /** The pages for a page code, or null when not supported. */
-    static byte[] pages(int pageCode, int subpage, boolean changeable) {
+    static byte[] pages(int pageCode, int subpage, boolean changeable, boolean writeCache) {
         if (subpage != 0 && !(pageCode == 0x3f && subpage == 0xff)) {
             return null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (pageCode) {
             case 0x01 -> out.writeBytes(page(0x01, 10, changeable));
-            case 0x08 -> out.writeBytes(page(0x08, 18, changeable));
+            case 0x08 -> out.writeBytes(page(0x08, 18, changeable, writeCache));
             case 0x0a -> out.writeBytes(page(0x0a, 10, changeable));
             case 0x3f -> {
                 out.writeBytes(page(0x01, 10, changeable));
-                out.writeBytes(page(0x08, 18, changeable));
+                out.writeBytes(page(0x08, 18, changeable, writeCache));
                 out.writeBytes(page(0x0a, 10, changeable));
             }
             default -> {
@@ -34,6 +36,10 @@ final class ModePages {
     }
 
     private static byte[] page(int code, int length, boolean changeable) {
+        return page(code, length, changeable, false);
+    }
+
+    private static byte[] page(int code, int length, boolean changeable, boolean writeCache) {
         byte[] p = new byte[2 + length];
         p[0] = (byte) code;
         p[1] = (byte) length;
@@ -41,6 +47,7 @@ final class ModePages {
             return p;
         }
         if (code == 0x08) {
+            p[2] = (byte) (writeCache ? 0x04 : 0); // WCE: writes are acknowledged from a volatile write cache
             p[12] = (byte) 0xff; // number of cache segments: not meaningful, as most targets report
         }
         return p;

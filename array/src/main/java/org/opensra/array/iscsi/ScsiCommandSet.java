@@ -4,7 +4,6 @@ import org.opensra.array.ArrayException;
 import org.opensra.array.ErrorCode;
 import org.opensra.array.core.VolumeService;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.TreeMap;
@@ -12,16 +11,30 @@ import java.util.TreeMap;
 /**
  * The SCSI commands of a block device as ESXi uses it without ATS (see {@link SupportedOpcodes});
  * every other opcode is ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE. Reads and writes go to
- * the array's volume: an acknowledged write is already durable (the volume service syncs data and
- * metadata before it returns), so SYNCHRONIZE CACHE and FUA need no further work.
+ * the array's volume. By default every WRITE is durable before its status (WCE=0: ESXi does not send
+ * SYNCHRONIZE CACHE to a datastore's LUN). With the write cache on, the logical units report a volatile
+ * write cache (WCE=1, {@link ModePages}): a WRITE is acknowledged once queued in the volume service ({@link VolumeService#queueWrite}, visible to
+ * reads, snapshots and syncs at once), a WRITE with FUA and SYNCHRONIZE CACHE only once every queued
+ * write is stored durably ({@link VolumeService#storePending}); see {@code core.PendingWrites}.
  */
 public final class ScsiCommandSet {
     private final VolumeService vols;
     private final Reservations reservations;
+    private final boolean writeCache;
 
+    /** Without a write cache: every WRITE is durable before its status (WCE=0). */
     public ScsiCommandSet(VolumeService vols, Reservations reservations) {
+        this(vols, reservations, false);
+    }
+
+    /**
+     * writeCache: the logical units report a volatile write cache (WCE=1) and a WRITE without FUA is
+     * acknowledged once queued; off, every WRITE is stored durably before its status.
+     */
+    public ScsiCommandSet(VolumeService vols, Reservations reservations, boolean writeCache) {
         this.vols = vols;
         this.reservations = reservations;
+        this.writeCache = writeCache;
     }
 
     /** Bytes of data the command takes from the initiator (SPDTL of a write); 0 for any other command. */
@@ -197,7 +210,7 @@ public final class ScsiCommandSet {
         return ScsiResult.good(b, u32(cdb, 10) & 0x7fffffff);
     }
 
-    private static ScsiResult modeSense(LogicalUnit lu, byte[] cdb) {
+    private ScsiResult modeSense(LogicalUnit lu, byte[] cdb) {
         boolean six = (cdb[0] & 0xff) == 0x1a;
         int pc = (cdb[2] & 0xc0) >> 6;
         int page = cdb[2] & 0x3f;
@@ -206,7 +219,7 @@ public final class ScsiCommandSet {
         if (pc == 3) {
             return ScsiResult.check(Sense.SAVING_NOT_SUPPORTED);
         }
-        byte[] pages = ModePages.pages(page, subpage, pc == 1);
+        byte[] pages = ModePages.pages(page, subpage, pc == 1, writeCache);
         if (pages == null) {
             return ScsiResult.check(Sense.INVALID_FIELD_IN_CDB);
         }
@@ -263,21 +276,29 @@ public final class ScsiCommandSet {
             return ScsiResult.good();
         }
         try {
-            vols.write(lu.volumeId(), lba * LogicalUnit.BLOCK_SIZE,
-                new ByteArrayInputStream(data, 0, (int) blocks * LogicalUnit.BLOCK_SIZE));
+            vols.queueWrite(lu.volumeId(), lba * LogicalUnit.BLOCK_SIZE, data, (int) blocks * LogicalUnit.BLOCK_SIZE);
+            if ((flags & 0x08) != 0 || !writeCache) {
+                vols.storePending(); // FUA, or no write cache: on the medium before the status
+            }
         } catch (ArrayException e) {
             return ScsiResult.check(e.code() == ErrorCode.WRONG_STATE ? Sense.WRITE_PROTECTED : Sense.WRITE_ERROR);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return ScsiResult.check(Sense.WRITE_ERROR);
         }
         return ScsiResult.good();
     }
 
-    private static ScsiResult synchronize(LogicalUnit lu, long lba, long blocks) {
+    /** Stores every queued write (of every volume: a superset of the range asked for) before GOOD. */
+    private ScsiResult synchronize(LogicalUnit lu, long lba, long blocks) {
         if (lba > lu.blocks() || blocks > lu.blocks() - lba) {
             return ScsiResult.check(Sense.LBA_OUT_OF_RANGE);
         }
-        return ScsiResult.good(); // writes are durable when acknowledged
+        try {
+            vols.storePending();
+        } catch (RuntimeException e) {
+            return ScsiResult.check(Sense.WRITE_ERROR);
+        }
+        return ScsiResult.good();
     }
 
     // ---------------------------------------------------------------- helpers

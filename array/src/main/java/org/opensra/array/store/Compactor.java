@@ -21,6 +21,8 @@ import java.util.List;
  * <li>The file is cut only after the switches are durable, with no claim open, and after every
  * reading that might hold a ref above the cut has ended.</li>
  * </ol>
+ * Its transactions do not store the queued iSCSI writes first ({@link Db#txWithoutBarrier}): those are bytes,
+ * not refs, so a pass neither needs nor waits for them, and a store that fails cannot stop it.
  * Nothing acknowledged is ever moved without its copy being durable first, and nothing unreferenced
  * escapes the next pass. Host I/O and replication keep going during a pass: appends and reads never wait
  * for it, except for the short moment of the cut. A pass is throttled to a rate in MB/s.
@@ -56,7 +58,7 @@ public final class Compactor {
 
     /** Bytes in the file that no metadata row references (counting in-flight appends as used). */
     public long reclaimableBytes() {
-        long referenced = db.tx(c -> Db.queryLong(c, "SELECT COUNT(DISTINCT ref) FROM blocks WHERE ref >= 0", 0));
+        long referenced = db.txWithoutBarrier(c -> Db.queryLong(c, "SELECT COUNT(DISTINCT ref) FROM blocks WHERE ref >= 0", 0));
         return Math.max(0, data.size() - referenced * DataLog.BLOCK);
     }
 
@@ -115,7 +117,7 @@ public final class Compactor {
 
     /** Block numbers below {@code below} that a metadata row references. */
     private BitSet liveBelow(int below) {
-        return db.tx(c -> {
+        return db.txWithoutBarrier(c -> {
             BitSet live = new BitSet(below);
             List<Long> refs = Db.query(c, "SELECT DISTINCT ref FROM blocks WHERE ref >= 0 AND ref < ?", rs -> rs.getLong(1),
                 (long) below * DataLog.BLOCK);
@@ -128,7 +130,7 @@ public final class Compactor {
 
     /** Points every row at a moved block to its copy, in one transaction. */
     private void switchRefs(int[] holes, int[] movers, int n) {
-        db.tx(c -> {
+        db.txWithoutBarrier(c -> {
             for (int i = 0; i < n; i++) {
                 Db.update(c, "UPDATE blocks SET ref = ? WHERE ref = ?", (long) holes[i] * DataLog.BLOCK,
                     (long) movers[i] * DataLog.BLOCK);
@@ -143,7 +145,7 @@ public final class Compactor {
      */
     private boolean cut() throws InterruptedException {
         long closed = data.claimsClosed();
-        long last = db.tx(c -> Db.queryLong(c, "SELECT MAX(ref) FROM blocks WHERE ref >= 0", -1));
+        long last = db.txWithoutBarrier(c -> Db.queryLong(c, "SELECT MAX(ref) FROM blocks WHERE ref >= 0", -1));
         long newEnd = last < 0 ? 0 : last + DataLog.BLOCK;
         return newEnd >= data.size() || data.truncate(newEnd, closed, CUT_TIMEOUT_MS);
     }

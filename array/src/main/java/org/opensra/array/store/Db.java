@@ -27,6 +27,8 @@ public final class Db implements AutoCloseable {
     private final Connection conn;
     private final ReentrantLock lock = new ReentrantLock();
     private int depth;
+    /** Run first in each top-level {@link #tx}; null when none. */
+    private TxBarrier barrier;
 
     public Db(Path file) {
         try {
@@ -44,24 +46,60 @@ public final class Db implements AutoCloseable {
         }
     }
 
+    /** Makes every later top-level {@link #tx} run the barrier first (see {@link TxBarrier}). */
+    public void setBarrier(TxBarrier b) {
+        lock.lock();
+        try {
+            barrier = b;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs work in one transaction (nested calls join the outer one); any failure rolls it all back. */
     public <T> T tx(Work<T> work) {
+        return run(work, true);
+    }
+
+    /**
+     * A transaction that does not run the barrier: for the iSCSI data path (reads, queuing writes, LUN
+     * lookups), which must not store the pending writes at every command.
+     */
+    public <T> T txWithoutBarrier(Work<T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(Work<T> work, boolean withBarrier) {
         lock.lock();
         try {
             depth++;
+            TxBarrier applied = null;
             try {
+                if (depth == 1 && withBarrier && barrier != null) {
+                    applied = barrier;
+                    applied.apply(conn);
+                }
                 T result = work.run(conn);
                 if (depth == 1) {
                     conn.commit();
+                    if (applied != null) {
+                        applied.committed();
+                    }
                 }
                 return result;
             } catch (SQLException e) {
                 rollbackQuietly();
+                if (applied != null) {
+                    applied.rolledBack();
+                }
                 throw new ArrayException(ErrorCode.INTERNAL, "metadata store error: " + e.getMessage(), null, e);
             } catch (RuntimeException | Error e) {
                 // an Error too (OutOfMemoryError, StackOverflowError, AssertionError...): left open, the
                 // half-done work would be committed by the next transaction on this connection
                 rollbackQuietly();
+                if (applied != null) {
+                    applied.rolledBack();
+                }
                 throw e;
             } finally {
                 depth--;

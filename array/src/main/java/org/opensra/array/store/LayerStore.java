@@ -47,27 +47,36 @@ public final class LayerStore {
         return out;
     }
 
+    /**
+     * The chain of layer (nearest first, numbered by depth) joined with the blocks b0..b1 of each layer,
+     * nearest first: one statement instead of one per layer and one per parent link.
+     */
+    public static final String RESOLVE = "WITH RECURSIVE chain(id, depth) AS (SELECT ?, 0 UNION ALL"
+        + " SELECT l.parent, chain.depth + 1 FROM layers l JOIN chain ON l.id = chain.id WHERE l.parent IS NOT NULL)"
+        + " SELECT b.blk, b.ref FROM chain CROSS JOIN blocks b ON b.layer = chain.id AND b.blk BETWEEN ? AND ?"
+        + " ORDER BY chain.depth";
+
     /** Refs of blocks b0..b1 (inclusive) as seen from layer; unmapped blocks are ZERO. */
     public static long[] resolve(Connection c, long layer, long b0, long b1) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RESOLVE)) {
+            return resolve(ps, layer, b0, b1);
+        }
+    }
+
+    /** {@link #resolve(Connection, long, long, long)} with a statement prepared from {@link #RESOLVE}. */
+    public static long[] resolve(PreparedStatement ps, long layer, long b0, long b1) throws SQLException {
         long[] refs = new long[(int) (b1 - b0 + 1)];
         Arrays.fill(refs, UNSET);
         int unresolved = refs.length;
-        try (PreparedStatement ps = c.prepareStatement("SELECT blk, ref FROM blocks WHERE layer = ? AND blk BETWEEN ? AND ?")) {
-            for (long l : chain(c, layer)) {
-                if (unresolved == 0) {
-                    break;
-                }
-                ps.setLong(1, l);
-                ps.setLong(2, b0);
-                ps.setLong(3, b1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        int i = (int) (rs.getLong(1) - b0);
-                        if (refs[i] == UNSET) {
-                            refs[i] = rs.getLong(2);
-                            unresolved--;
-                        }
-                    }
+        ps.setLong(1, layer);
+        ps.setLong(2, b0);
+        ps.setLong(3, b1);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (unresolved > 0 && rs.next()) {
+                int i = (int) (rs.getLong(1) - b0);
+                if (refs[i] == UNSET) {
+                    refs[i] = rs.getLong(2);
+                    unresolved--;
                 }
             }
         }
