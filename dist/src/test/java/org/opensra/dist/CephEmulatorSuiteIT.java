@@ -64,6 +64,20 @@ class CephEmulatorSuiteIT {
             Proc.Result down = Proc.run(cephLab(labScript, "down", dir), null, Duration.ofMinutes(3), tmp.resolve("scratch"));
             assertThat(down.exit()).as("ceph-lab down:\n%s%s", down.stdout(), down.stderr()).isZero();
         }
+        // the lab's own timings (up, stop-site, start-site phases) and the emulator's, for the README's breakdown
+        Path labLog = dir.resolve("ceph-lab.log");
+        System.out.println("ceph-lab.log:\n" + (Files.exists(labLog) ? Files.readString(labLog) : "(none)"));
+        System.out.println("srm-emulator run took " + run.millis() / 1000 + " s");
+        // kept for the timing breakdown (summary.json's timeline: every SRA command with its workflow and time)
+        Path kept = Path.of("target", "ceph-emulator-suite");
+        Files.createDirectories(kept);
+        if (Files.exists(labLog)) {
+            Files.copy(labLog, kept.resolve("ceph-lab.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (Files.exists(report.resolve("summary.json"))) {
+            Files.copy(report.resolve("summary.json"), kept.resolve("summary.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         assertThat(survivors(dir)).as("Ceph daemons of this lab still running").isEmpty();
         JsonObject summary = JsonReader.parseObject(Files.readString(report.resolve("summary.json")));
         List<String> violations = new ArrayList<>();
