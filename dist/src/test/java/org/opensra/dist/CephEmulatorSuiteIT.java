@@ -24,9 +24,9 @@ import org.opensra.driver.embedded.json.JsonReader;
  * package list.
  *
  * <p>Opt-in ({@code mvn -B verify -Dopensra.ceph.it=true}), not part of `.ci/run`: it does not pass yet
- * (WF-8 leaves site B's failover writes after restore, RES-1; WF-5's site restart outlasts the emulator's
- * start timeout on 2 loaded cores), and it takes about 16 minutes against the 10 of the CI budget. See
- * drivers/ceph/README.md.
+ * (WF-8: site B's discovery right after restore misses the image its resync is replacing, DD-1/RES-2; the
+ * RES-1 data checks pass since the restore change, see drivers/ceph CephRestoreIT), and it took about 14
+ * minutes against the 10 of the CI budget. See drivers/ceph/README.md.
  */
 class CephEmulatorSuiteIT {
     /** Ports shifted by this much, so that a developer's own ceph-lab on the default ports is not disturbed. */
