@@ -37,6 +37,11 @@ final class CephDriver implements ArrayDriver {
         this.gateway = gateway;
     }
 
+    /** The cluster this driver talks to (for the driver's integration tests). */
+    Site site() {
+        return site;
+    }
+
     @Override
     public List<ArrayInfo> arrays() throws DriverException {
         String name = site.siteName();

@@ -125,6 +125,12 @@ final class Failover {
         }
         Roles roles = Roles.of(image, all);
         if (roles.isPromoted()) {
+            try {
+                markPostFailover(image); // a promote killed before its snapshot
+            } catch (DashboardException e) {
+                return Outcome.failed(DriverError.OPERATION_FAILED, "cannot snapshot promoted " + ref.id() + ": "
+                        + e.getMessage(), "Object", ref.id(), "Reason", e.getMessage());
+            }
             return Outcome.done(promotion(false, image, "already promoted"));
         }
         if (!roles.isReplica()) {
@@ -166,7 +172,37 @@ final class Failover {
             return Outcome.failed(DriverError.OPERATION_FAILED, ref.id() + " is not primary after promote", "Object",
                     ref.id(), "Reason", "not primary after promote");
         }
+        try {
+            markPostFailover(after.get());
+        } catch (DashboardException e) {
+            return Outcome.failed(DriverError.OPERATION_FAILED, "cannot snapshot promoted " + ref.id() + ": "
+                    + e.getMessage(), "Object", ref.id(), "Reason", e.getMessage());
+        }
         return Outcome.done(promotion(true, after.get(), how));
+    }
+
+    /**
+     * The user snapshot {@code opensra-postfailover-<ms>} of a just promoted image (the data as failed over,
+     * before anything is written here): prepareRestore rolls back to it before demoting, so that the
+     * recovery site's writes never reach the original source (RES-1). Snapshots of earlier failovers go;
+     * one taken after the promotion snapshot is kept (idempotent).
+     */
+    private void markPostFailover(Image image) throws DriverException, DashboardException {
+        long promotedAt = image.lastMirror().isPresent() ? image.lastMirror().get().id() : -1;
+        boolean have = false;
+        for (Image.Snap s : image.snaps()) {
+            if (s.namespace() != Image.USER || !s.name().startsWith(Names.POSTFAILOVER_PREFIX)) {
+                continue;
+            }
+            if (s.id() > promotedAt) {
+                have = true;
+            } else {
+                site.deleteSnapshot(image.spec(), s.name());
+            }
+        }
+        if (!have) {
+            site.createSnapshot(image.spec(), Names.POSTFAILOVER_PREFIX + System.currentTimeMillis());
+        }
     }
 
     /**
@@ -175,11 +211,12 @@ final class Failover {
      */
     void takeOver(Image image) throws DriverException, DashboardException {
         Image current = image;
-        // the peer was demoted just before (prepareRestore): give rbd-mirror time to bring its demotion
-        // (a demoted image first follows its promoted peer, then copies the peer's demotion)
+        // the peer was demoted just before (prepareRestore): when this image already follows it, give
+        // rbd-mirror time to bring its demotion. An image still at its own demotion (it never followed the
+        // peer) holds exactly its pre-failover data and is promoted at once: the peer, flagged for a resync
+        // by prepareRestore, is copied again from here.
         long end = System.currentTimeMillis() + PEER_DEMOTION_WAIT_MS;
-        while ((current.mirrorState() == Image.NON_PRIMARY || current.mirrorState() == Image.PRIMARY_DEMOTED)
-                && System.currentTimeMillis() < end) {
+        while (current.mirrorState() == Image.NON_PRIMARY && System.currentTimeMillis() < end) {
             site.client().pause(2 * RETRY_MS);
             Optional<Image> again = site.image(image.spec());
             if (again.isEmpty()) {

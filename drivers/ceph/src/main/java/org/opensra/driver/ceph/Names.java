@@ -18,6 +18,11 @@ final class Names {
      * keeps its old local snapshots.
      */
     static final String PREFAILOVER_PREFIX = "opensra-prefailover-";
+    /**
+     * User snapshot taken at the recovery site right after a promote (failover): what prepareRestore rolls
+     * the promoted image back to before demoting it, so that nothing written there after failover leaves it.
+     */
+    static final String POSTFAILOVER_PREFIX = "opensra-postfailover-";
     static final String TEST_COPY_SUFFIX = ".opensra-test";
     static final String STATE_IMAGE = "opensra.state";
     static final String PROMOTED_MARKER = "promoted.";

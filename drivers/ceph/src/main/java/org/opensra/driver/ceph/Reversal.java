@@ -22,9 +22,12 @@ import org.opensra.spi.SettingsRequest;
  * replaces it (a new image id says the resync is done). Then the demoted marker goes. At the promoted
  * side the promoted marker goes and a sync starts the new direction.
  *
- * <p>Restore: the promoted side (prepare) is demoted; at the original source the image is promoted
- * (non-forced only on a complete copy of the peer's demotion snapshot), rolled back to its
- * pre-failover snapshot (every change made at the recovery site is discarded) and synced.
+ * <p>Restore: the promoted side (prepare) is rolled back to its post-failover snapshot (its writes never
+ * reach the original source), demoted and flagged for a resync (its changes are discarded:
+ * it is copied again in full once the original source is primary); at the original source the image is
+ * promoted (non-forced on a complete copy of the peer's demotion snapshot or on its own demotion), rolled
+ * back to its pre-failover snapshot (every change made at the recovery site is discarded), its fast-diff
+ * invalidated (so that the rollback reaches a peer that copies incrementally) and synced.
  */
 final class Reversal {
     private final Site site;
@@ -124,18 +127,27 @@ final class Reversal {
             }
             Map<String, String> details = new LinkedHashMap<>();
             try {
+                Optional<Image.Snap> post = image.newestUserSnap(Names.POSTFAILOVER_PREFIX);
+                if (image.isPrimary() && post.isPresent()) {
+                    // discard here what was written since failover, before the demotion snapshot the
+                    // original source copies: rbd-mirror's incremental copy does not reliably undo a rollback
+                    // made after it (an object the rollback removes stays at the peer)
+                    site.rollback(image.spec(), post.get().name());
+                    details.put("rollback", "to " + post.get().name());
+                }
                 if (image.isPrimary()) {
                     Map<String, Object> demote = new LinkedHashMap<>();
                     demote.put("primary", Boolean.FALSE);
                     site.edit(image.spec(), demote);
                     details.put("demotion", "promoted image demoted");
                 }
-                if (all.has(Names.forcedMarker(image.spec()))
-                        && (image.isPrimary() || image.mirrorState() == Image.PRIMARY_DEMOTED)) {
-                    // promoted by force: its history diverged from the original source's, which cannot
-                    // follow it; it is copied again from there once that is primary (its changes are
-                    // discarded anyway, RES-2). After a clean promote the original source follows it
-                    // and takes over cleanly (restore waits for that).
+                if (image.isPrimary() || image.mirrorState() == Image.PRIMARY_DEMOTED) {
+                    // every change made here is discarded (RES-1), so this image is copied again in full
+                    // from the original source once that is primary: after a forced promote the histories
+                    // diverged; after a clean one the original source may take over before it has followed
+                    // this side (split brain), and if it did follow, its rollback does not reach an
+                    // incremental copy reliably (see Site.invalidateFastDiff). A resync is requested only
+                    // while this image's own history is the newest, never again once it follows the peer.
                     Map<String, Object> resync = new LinkedHashMap<>();
                     resync.put("resync", Boolean.TRUE);
                     site.edit(image.spec(), resync);
@@ -178,6 +190,8 @@ final class Reversal {
                 Optional<Image.Snap> pf = image.newestUserSnap(Names.PREFAILOVER_PREFIX);
                 if (pf.isPresent()) {
                     site.rollback(image.spec(), pf.get().name());
+                    // the peer may copy this image incrementally from a snapshot taken before the rollback
+                    site.invalidateFastDiff(image.spec());
                 }
                 site.deleteMarker(Names.demotedMarker(image.spec()));
                 site.createMirrorSnapshot(image.spec());

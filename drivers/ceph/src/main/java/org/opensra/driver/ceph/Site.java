@@ -14,6 +14,7 @@ import org.opensra.spi.DriverException;
  * names, the images of the configured pools, and the image operations the driver needs.
  */
 final class Site {
+    private static final String FAST_DIFF = "fast-diff";
     private final DashboardClient client;
     private final List<String> pools;
     private String siteName;
@@ -223,6 +224,30 @@ final class Site {
             }
             throw e;
         }
+    }
+
+    /**
+     * Makes the next mirror snapshot's diff be computed object by object: disables and re-enables the image's
+     * fast-diff feature, which flags its object map "fast diff invalid" (until {@code rbd object-map rebuild}).
+     * Needed after a rollback: Pacific's rollback copies the snapshot's object map to the image, objects
+     * unchanged before that snapshot stay "exists, clean", and rbd-mirror's fast diff then skips exactly the
+     * objects the rollback changed (the peer keeps the rolled-back data). False when the image has no fast-diff.
+     */
+    boolean invalidateFastDiff(String spec) throws DriverException, DashboardException {
+        JsonObject o = JsonObject.wrap(client.get("/api/block/image/" + DashboardClient.segment(spec)));
+        List<String> features = o.strings("features_name");
+        if (!features.contains(FAST_DIFF)) {
+            return false;
+        }
+        List<String> without = new ArrayList<>(features);
+        without.remove(FAST_DIFF);
+        Map<String, Object> off = new LinkedHashMap<>();
+        off.put("features", without);
+        edit(spec, off);
+        Map<String, Object> on = new LinkedHashMap<>();
+        on.put("features", new ArrayList<>(features));
+        edit(spec, on);
+        return true;
     }
 
     /** PUT on the image: {@code primary}, {@code force}, {@code resync}. */
