@@ -182,7 +182,7 @@ public final class DataLog implements AutoCloseable {
         long before = tickets.get();
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (true) {
-            Long oldest = readings.isEmpty() ? null : readings.first();
+            Long oldest = readings.ceiling(Long.MIN_VALUE); // null when none (first() would throw)
             if (oldest == null || oldest > before) {
                 return true;
             }

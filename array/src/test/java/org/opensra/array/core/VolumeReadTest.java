@@ -6,11 +6,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensra.array.store.DataLog;
-import org.opensra.array.store.Db;
-import org.opensra.array.store.Ids;
+import org.opensra.array.store.LocalStore;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,21 +29,18 @@ class VolumeReadTest {
 
     @TempDir
     Path dir;
-    private Db db;
-    private DataLog data;
+    private LocalStore store;
     private VolumeService vols;
 
     @BeforeEach
     void open() {
-        db = new Db(dir.resolve("meta.db"));
-        data = new DataLog(dir.resolve("blocks.dat"));
-        vols = new VolumeService(db, data, new Ids("unit"));
+        store = new LocalStore(dir);
+        vols = store.vols;
     }
 
     @AfterEach
     void close() {
-        db.close();
-        data.close();
+        store.close();
     }
 
     @Test
@@ -91,9 +86,7 @@ class VolumeReadTest {
             .hasMessageContaining("outside");
     }
 
-    private byte[] read(String id, long off, long len) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        vols.read(id, off, len, out);
-        return out.toByteArray();
+    private byte[] read(String id, long off, long len) {
+        return store.read(id, off, len);
     }
 }

@@ -8,9 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opensra.array.core.Snapshot;
 import org.opensra.array.core.VolumeService;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +35,7 @@ class CompactorTest {
 
     @TempDir
     Path dir;
+    private LocalStore store;
     private Db db;
     private DataLog data;
     private VolumeService vols;
@@ -45,15 +43,15 @@ class CompactorTest {
 
     @BeforeEach
     void open() {
-        db = new Db(dir.resolve("meta.db"));
-        data = new DataLog(dir.resolve("blocks.dat"));
-        vols = new VolumeService(db, data, new Ids("unit"));
+        store = new LocalStore(dir);
+        db = store.db;
+        data = store.data;
+        vols = store.vols;
     }
 
     @AfterEach
     void close() {
-        data.close();
-        db.close();
+        store.close();
     }
 
     private byte[] random(int len) {
@@ -63,21 +61,11 @@ class CompactorTest {
     }
 
     private void write(String id, long off, byte[] b) {
-        try {
-            vols.write(id, off, new ByteArrayInputStream(b));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        store.write(id, off, b);
     }
 
     private byte[] read(String id) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            vols.read(id, 0, vols.sizeOf(id), out);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out.toByteArray();
+        return store.read(id);
     }
 
     private long referencedBytes() {
